@@ -1,0 +1,56 @@
+/**
+ * Vietnamese text: store NFC, search on a folded key, sort people by given name.
+ * Folding removes tone and vowel marks and maps đ/Đ → d by hand (NFD does not decompose đ).
+ */
+export function nfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+/** Trim, collapse inner white space and normalise to NFC: what we store for any typed name. */
+export function cleanText(text: string): string {
+  return nfc(text).trim().replace(/\s+/g, ' ');
+}
+
+/** "Lê Văn Hùng" → "le van hung". Lower case, no marks, đ → d, punctuation becomes space. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Given name = the last word ("Nguyễn Thị Mai" → "Mai"). */
+export function givenName(fullName: string): string {
+  const words = cleanText(fullName).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compare two people's names the Vietnamese way: given name first, then the rest (family and middle names). */
+export function compareViNames(a: string, b: string, overrideA?: string, overrideB?: string): number {
+  const keyA = overrideA ?? givenName(a);
+  const keyB = overrideB ?? givenName(b);
+  return collator.compare(keyA, keyB) || collator.compare(cleanText(a), cleanText(b));
+}
+
+/** Words of a folded query; every word must prefix some word of the haystack. */
+export function queryWords(query: string): string[] {
+  return fold(query).split(' ').filter(Boolean);
+}
+
+/**
+ * Does a folded haystack match a query? Each query word must be a prefix of some haystack word,
+ * so "le hung" finds "le van hung" and "ha" finds "ha" but also "hang"; digits match anywhere
+ * inside a number so a phone tail ("4567") finds "0912 34 4567".
+ */
+export function matchesFolded(haystackWords: readonly string[], words: readonly string[]): boolean {
+  return words.every((w) =>
+    /^\d+$/.test(w)
+      ? haystackWords.some((h) => h.includes(w))
+      : haystackWords.some((h) => h.startsWith(w)),
+  );
+}
