@@ -1,0 +1,76 @@
+/**
+ * The one IndexedDB database of the app. Only src/data touches Dexie.
+ * Every schema version ever shipped stays here, in order; upgrades are explicit.
+ * Strict durability: a visit the volunteer saw "saved" must survive a battery pull (Chrome's default is relaxed).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Commune, Hamlet, Household, Member, Person, Report, TeamEvent, Visit } from '../shared/schema';
+import type { Mutation } from '../shared/protocol';
+import type { VisitInput } from './visits';
+
+/** Demo rows carry `demo: 1` (IndexedDB cannot index booleans) so they can be removed without touching real data. */
+export type DemoFlag = { demo?: 1 };
+/** Communes carry their own `demo: boolean`; the local demo commune is found through meta 'demo'. */
+export type CommuneRow = Commune;
+export type HamletRow = Hamlet & DemoFlag;
+export type MemberRow = Member & DemoFlag;
+export type HouseholdRow = Household & DemoFlag;
+export type PersonRow = Person & DemoFlag;
+export type VisitRow = Visit & DemoFlag;
+
+export type OutboxStatus = 'pending' | 'conflict' | 'rejected';
+/** One queued mutation. Only acknowledged ones (accepted/duplicate) are deleted; the others stay with the reason. */
+export interface OutboxRow extends DemoFlag {
+  seq?: number;
+  mutationId: string;
+  entityId: string;
+  /** The household the mutation concerns (for removal and for display). */
+  householdId: string | null;
+  mutation: Mutation;
+  status: OutboxStatus;
+  reason?: string;
+  createdAt: string;
+}
+
+/** A visit being typed; kept in IndexedDB so it survives the phone locking and the app being killed. */
+export interface DraftRow extends VisitInput {
+  updatedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class TungNhaDb extends Dexie {
+  meta!: Table<MetaRow, string>;
+  communes!: Table<CommuneRow, string>;
+  hamlets!: Table<HamletRow, string>;
+  members!: Table<MemberRow, string>;
+  households!: Table<HouseholdRow, string>;
+  persons!: Table<PersonRow, string>;
+  visits!: Table<VisitRow, string>;
+  events!: Table<TeamEvent & DemoFlag, string>;
+  reports!: Table<Report & DemoFlag, string>;
+  drafts!: Table<DraftRow, string>;
+  outbox!: Table<OutboxRow, number>;
+
+  constructor(name = 'tung-nha') {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      meta: 'key',
+      communes: 'id',
+      hamlets: 'id, communeId, demo',
+      members: 'id, communeId, demo',
+      households: 'id, hamletId, demo',
+      persons: 'id, householdId, demo',
+      visits: 'id, householdId, hamletId, at, demo',
+      events: 'id, on, demo',
+      reports: 'id, submittedAt, demo',
+      drafts: 'householdId',
+      outbox: '++seq, &mutationId, status, householdId, demo',
+    });
+  }
+}
+
+export const db = new TungNhaDb();

@@ -1,0 +1,58 @@
+/**
+ * Demo mode: the generated commune "Tam Quang" stored locally so a person can try the app offline without a
+ * server. Every demo row carries `demo: 1`; its outbox items are never sent; removal touches nothing else.
+ */
+import { db } from './db';
+import { deleteMeta, getMeta, setMeta, type DemoIdentity } from './meta';
+import { generateDemoCommune, type DemoOptions } from '../shared/demo';
+import { uuidv7 } from '../shared/ids';
+import type { Member } from '../shared/schema';
+
+const flag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, demo: 1 as const }));
+
+export async function isDemoLoaded(): Promise<boolean> {
+  return (await getMeta<DemoIdentity>('demo')) !== undefined;
+}
+
+/** Loads the demo commune in one bulk transaction (IndexedDB cost is per transaction, not per row). */
+export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
+  const now = opts.now ?? Date.now();
+  const demo = generateDemoCommune({ ...opts, now });
+  const me: Member = {
+    id: uuidv7(now), communeId: demo.commune.id, name: 'Bạn (dùng thử)', role: 'hamlet_leader',
+    hamletIds: demo.hamlets.map((h) => h.id), phone: null, joinedOn: null, leftOn: null, status: 'approved',
+  };
+  const identity: DemoIdentity = { memberId: me.id, communeId: demo.commune.id };
+  await removeDemo();
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits], async () => {
+    await db.communes.put(demo.commune);
+    await db.hamlets.bulkPut(flag(demo.hamlets));
+    await db.members.bulkPut(flag([...demo.members, me]));
+    await db.households.bulkPut(flag(demo.households));
+    await db.persons.bulkPut(flag(demo.persons));
+    await db.visits.bulkPut(flag(demo.visits));
+    await setMeta('demo', identity);
+    const settings = (await getMeta<{ hamletId?: string | null }>('settings')) ?? {};
+    if (!settings.hamletId) await setMeta('settings', { lang: 'vi', ...settings, hamletId: demo.hamlets[0]?.id ?? null });
+  });
+  return identity;
+}
+
+/** Removes every demo row, demo outbox item and draft of a demo household; real data is untouched. */
+export async function removeDemo(): Promise<void> {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox], async () => {
+    const demoHouseholds = await db.households.where('demo').equals(1).primaryKeys();
+    await db.drafts.bulkDelete(demoHouseholds);
+    const identity = await getMeta<DemoIdentity>('demo');
+    if (identity) await db.communes.delete(identity.communeId);
+    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox] as const) {
+      await (table as unknown as typeof db.hamlets).where('demo').equals(1).delete();
+    }
+    const settings = await getMeta<{ hamletId?: string | null }>('settings');
+    if (settings?.hamletId && !(await db.hamlets.get(settings.hamletId))) {
+      const first = (await db.hamlets.orderBy('id').first())?.id ?? null;
+      await setMeta('settings', { ...settings, hamletId: first });
+    }
+    await deleteMeta('demo');
+  });
+}

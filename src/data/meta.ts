@@ -1,0 +1,85 @@
+/**
+ * Small key/value state kept in the `meta` table: enrolment, settings, the local HLC, the pull cursor,
+ * the last sync receipt and error. Read and written inside the callers' transactions where it matters
+ * (the HLC must advance in the same transaction as the mutation that used it).
+ */
+import type { Commune, Hamlet, Member } from '../shared/schema';
+import { tickHlc } from '../shared/hlc';
+import { uuidv7 } from '../shared/ids';
+import { db } from './db';
+
+export interface Device {
+  deviceId: string;
+  token: string;
+  serverUrl: string;
+  member: Member;
+  commune: Commune;
+  hamlets: Hamlet[];
+  enrolledAt: string;
+}
+
+export type Lang = 'vi' | 'en';
+export interface Settings {
+  lang: Lang;
+  hamletId: string | null;
+}
+export const DEFAULT_SETTINGS: Settings = { lang: 'vi', hamletId: null };
+
+export interface SyncReceipt {
+  at: string;
+  ok: boolean;
+  durationMs: number;
+  sent: { visits: number; households: number; persons: number; removals: number; other: number };
+  rejected: number;
+  received: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+export interface SyncError {
+  at: string;
+  /** Plain words for the volunteer. */
+  vi: string;
+  en: string;
+}
+
+/** Local identity used for demo data when the device is not enrolled (or for demo households). */
+export interface DemoIdentity {
+  memberId: string;
+  communeId: string;
+}
+
+export type MetaKey = 'device' | 'settings' | 'hlc' | 'node' | 'cursor' | 'receipt' | 'syncError' | 'demo';
+
+export async function getMeta<T>(key: MetaKey): Promise<T | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as T | undefined;
+}
+
+export async function setMeta(key: MetaKey, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}
+
+/** HLC node: the enrolled device id; before enrolment a random local id (kept, so clocks stay unique). */
+export async function localNode(): Promise<string> {
+  const device = await getMeta<Device>('device');
+  if (device) return device.deviceId;
+  let node = await getMeta<string>('node');
+  if (!node) {
+    node = uuidv7();
+    await setMeta('node', node);
+  }
+  return node;
+}
+
+/** Next HLC for a local write. Call inside the write's transaction (meta must be in its scope). */
+export async function nextHlc(now: number = Date.now()): Promise<string> {
+  const node = await localNode();
+  const next = tickHlc(await getMeta<string>('hlc'), node, now);
+  await setMeta('hlc', next);
+  return next;
+}

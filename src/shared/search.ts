@@ -1,0 +1,106 @@
+/**
+ * Household search for the hamlet list. Pure and fast: each summary carries its folded words (computed once when
+ * the list is loaded), so a keystroke is one pass over ~5,000 summaries plus an integer sort.
+ * Diacritic-insensitive with đ→d ("le van hung" finds "Lê Văn Hùng", "dung" finds "Dũng" and "Dụng"); every query
+ * word must prefix some word, digits match inside numbers (house number, phone tail).
+ */
+import type { Priority } from './schema';
+import { PRIORITY_KEYS } from './schema';
+import { compareViNames, fold } from './text';
+
+export type PriorityKey = (typeof PRIORITY_KEYS)[number];
+
+export interface HouseholdSummary {
+  id: string;
+  hamletId: string;
+  label: string;
+  houseNo: string;
+  alley: string;
+  phone: string;
+  priority: Priority;
+  producer: boolean;
+  personsCount: number;
+  visitedEver: boolean;
+  /** ISO time of the latest visit, null when never visited. */
+  lastVisitAt: string | null;
+  /** Open follow-up date (YYYY-MM-DD) when some item still needs help. */
+  nextFollowUp: string | null;
+  /** "Edited on two phones" flags waiting for a leader. */
+  hasConflicts: boolean;
+  /** Demo data (removable, never synced). */
+  demo: boolean;
+  /** Folded search words: label, house number, alley, phone digits, members' first names. */
+  words: string[];
+}
+
+export interface SearchFilters {
+  notVisited?: boolean;
+  needsFollowUp?: boolean;
+  /** Any of these priority groups. */
+  priority?: readonly PriorityKey[];
+}
+
+/** Folded words for one household; call once per summary, not per keystroke. */
+export function searchWords(h: { label: string; houseNo: string; alley: string; phone: string }, personNames: readonly string[] = []): string[] {
+  const words = new Set<string>();
+  for (const text of [h.label, h.houseNo, h.alley, ...personNames]) for (const w of fold(text).split(' ')) if (w) words.add(w);
+  const houseNo = fold(h.houseNo).replace(/ /g, '');
+  if (houseNo) words.add(houseNo);
+  const digits = h.phone.replace(/\D/g, '');
+  if (digits) words.add(digits);
+  return [...words];
+}
+
+export function queryTerms(query: string): string[] {
+  return fold(query).split(' ').filter(Boolean);
+}
+
+/** 0 = every term is a whole word ("ha" is "Hà"), 1 = prefix/inside matches only ("ha" in "Hạnh"), -1 = no match. */
+export function matchRank(words: readonly string[], terms: readonly string[]): number {
+  let rank = 0;
+  for (const t of terms) {
+    const digits = /^\d+$/.test(t);
+    let best = -1;
+    for (const w of words) {
+      if (w === t) { best = 0; break; }
+      if (best < 0 && (digits ? w.includes(t) : w.startsWith(t))) best = 1;
+    }
+    if (best < 0) return -1;
+    if (best > rank) rank = best;
+  }
+  return rank;
+}
+
+// Vietnamese name order per input array, computed once (Intl.Collator is the slow part) and reused per keystroke.
+const orderCache = new WeakMap<readonly HouseholdSummary[], Map<HouseholdSummary, number>>();
+function nameOrder(summaries: readonly HouseholdSummary[]): Map<HouseholdSummary, number> {
+  let order = orderCache.get(summaries);
+  if (!order) {
+    const sorted = [...summaries].sort((a, b) => compareViNames(a.label, b.label) || (a.houseNo < b.houseNo ? -1 : a.houseNo > b.houseNo ? 1 : 0));
+    order = new Map(sorted.map((s, i) => [s, i]));
+    orderCache.set(summaries, order);
+  }
+  return order;
+}
+
+export function passesFilters(s: HouseholdSummary, f: SearchFilters): boolean {
+  if (f.notVisited && s.visitedEver) return false;
+  if (f.needsFollowUp && !s.nextFollowUp) return false;
+  if (f.priority?.length && !f.priority.some((k) => s.priority[k])) return false;
+  return true;
+}
+
+/** Matching households: whole-word matches first, then by given name the Vietnamese way. */
+export function searchHouseholds(summaries: readonly HouseholdSummary[], query: string, filters: SearchFilters = {}): HouseholdSummary[] {
+  const terms = queryTerms(query);
+  const order = nameOrder(summaries);
+  const hits: { s: HouseholdSummary; key: number }[] = [];
+  for (const s of summaries) {
+    if (!passesFilters(s, filters)) continue;
+    const rank = terms.length ? matchRank(s.words, terms) : 0;
+    if (rank < 0) continue;
+    hits.push({ s, key: rank * summaries.length + order.get(s)! });
+  }
+  hits.sort((a, b) => a.key - b.key);
+  return hits.map((h) => h.s);
+}

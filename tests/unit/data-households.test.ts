@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { enrolled, freshDb, householdFields } from './data-helpers';
+import { db } from '../../src/data/db';
+import {
+  getHousehold, listHouseholdSummaries, listOutbox, requestHouseholdRemoval, saveHousehold, isValidationError, ValidationError,
+} from '../../src/data/index';
+
+beforeEach(freshDb);
+
+describe('households repository', () => {
+  it('registers a household with members: rows and outbox mutations together', async () => {
+    const { hamlets } = await enrolled();
+    const id = await saveHousehold({
+      fields: householdFields(hamlets[0]!.id),
+      persons: [{ fields: { firstName: 'Hùng', birthYear: 1950, hasSmartphone: false, sortName: '' } }, { fields: { firstName: 'Mai', birthYear: 1980, hasSmartphone: true, sortName: '' } }],
+    });
+    const detail = await getHousehold(id);
+    expect(detail?.household.label).toBe('Lê Văn Hùng');
+    expect(detail?.household.phone).toBe('0912345678');
+    expect(detail?.persons.map((p) => p.firstName)).toEqual(['Hùng', 'Mai']);
+    expect(detail?.unsynced).toBe(3);
+    const outbox = await listOutbox();
+    expect(outbox.map((o) => o.type)).toEqual(['household.put', 'person.put', 'person.put']);
+    const put = (await db.outbox.orderBy('seq').first())!.mutation;
+    expect(put.type === 'household.put' && put.payload.base.label).toBeNull();
+    expect(detail!.household.hlc.label).toBe(put.hlc);
+  });
+
+  it('an edit sends only the changed fields with the HLC the device had as base', async () => {
+    const { hamlets } = await enrolled();
+    const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [] });
+    const before = (await getHousehold(id))!.household;
+    await saveHousehold({ id, fields: householdFields(hamlets[0]!.id, 'Lê Văn Hưng'), persons: [] });
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows).toHaveLength(2);
+    const edit = rows[1]!.mutation;
+    if (edit.type !== 'household.put') throw new Error('expected a put');
+    expect(Object.keys(edit.payload.fields)).toEqual(['label']);
+    expect(edit.payload.base).toEqual({ label: before.hlc.label });
+    expect(edit.hlc > before.hlc.label!).toBe(true);
+    // Saving the same values again changes nothing.
+    await saveHousehold({ id, fields: householdFields(hamlets[0]!.id, 'Lê Văn Hưng'), persons: [] });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('bad input throws a ValidationError with field paths and Vietnamese messages, writing nothing', async () => {
+    const { hamlets } = await enrolled();
+    const err = await saveHousehold({
+      fields: householdFields(hamlets[0]!.id, '   ', { phone: '12ab' }),
+      persons: [{ fields: { firstName: '', birthYear: 1800, hasSmartphone: false, sortName: '' } }],
+    }).catch((e: unknown) => e);
+    expect(isValidationError(err)).toBe(true);
+    const fe = (err as ValidationError).fieldErrors;
+    expect(fe.label).toBe('Không được để trống');
+    expect(fe.phone).toBe('Số điện thoại 8–15 chữ số');
+    expect(fe['persons.0.firstName']).toBe('Không được để trống');
+    expect(fe['persons.0.birthYear']).toBe('Năm sinh không hợp lệ');
+    expect(await db.households.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('an unknown hamlet is a validation error on hamletId', async () => {
+    await enrolled();
+    const err = await saveHousehold({ fields: householdFields('0190a000-0000-7000-8000-000000000000'), persons: [] }).catch((e: unknown) => e);
+    expect((err as ValidationError).fieldErrors.hamletId).toMatch(/không có trên máy/);
+  });
+
+  it('summaries carry counts and folded words; removal erases locally and queues a tombstone', async () => {
+    const { hamlets } = await enrolled();
+    const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [{ fields: { firstName: 'Dũng', birthYear: null, hasSmartphone: true, sortName: '' } }] });
+    const [s] = await listHouseholdSummaries(hamlets[0]!.id);
+    expect(s).toMatchObject({ id, personsCount: 1, visitedEver: false, lastVisitAt: null, nextFollowUp: null, demo: false });
+    expect(s!.words).toEqual(expect.arrayContaining(['le', 'van', 'hung', '12', 'dung', '0912345678']));
+    expect(await listHouseholdSummaries(hamlets[1]!.id)).toEqual([]);
+    await requestHouseholdRemoval(id);
+    expect(await getHousehold(id)).toBeUndefined();
+    expect(await db.persons.count()).toBe(0);
+    const last = (await listOutbox()).at(-1)!;
+    expect(last).toMatchObject({ type: 'household.delete', entityId: id, status: 'pending' });
+  });
+});
