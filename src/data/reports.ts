@@ -1,0 +1,100 @@
+/**
+ * Submitted reports and the data the dashboard reads. A submitted report is an immutable snapshot (figures and the
+ * leader's text as they were when sent); resubmitting makes a new one and the newest counts. Snapshot and outbox
+ * entry commit in one strict transaction, so a report "sent" offline reaches the commune at the next sync.
+ */
+import { db } from './db';
+import { getMeta, nextHlc, type Device, type SyncReceipt } from './meta';
+import { outboxRow } from './outbox';
+import { parseInto, ValidationError, type FieldIssue } from './validation';
+import { currentWriter, demoFlag, withoutDemo } from './events';
+import { Report, type Hamlet, type ReportPeriod } from '../shared/schema';
+import { uuidv7 } from '../shared/ids';
+import type { ReportInput } from '../shared/report/counts';
+
+export interface ReportSubmission {
+  id?: string;
+  hamletId: string | null;
+  period: ReportPeriod;
+  figures: Record<string, unknown>;
+  difficulties: string;
+  recommendations: string;
+  commendations: string;
+}
+
+export async function submitReport(input: ReportSubmission, now: number = Date.now()): Promise<Report> {
+  return db.transaction('rw', [db.reports, db.outbox, db.meta], async () => {
+    if (input.id) {
+      const existing = await db.reports.get(input.id);
+      if (existing) return withoutDemo(existing);
+    }
+    const writer = await currentWriter();
+    const issues: FieldIssue[] = [];
+    const report = parseInto(Report, {
+      ...input, id: input.id ?? uuidv7(now), communeId: writer.communeId, submittedBy: writer.memberId,
+      submittedAt: new Date(now).toISOString(),
+    }, '', issues);
+    if (!report) throw new ValidationError(issues);
+    const hlc = await nextHlc(now);
+    await db.reports.add({ ...report, ...demoFlag(writer.demo) });
+    await db.outbox.add(outboxRow({ id: uuidv7(now), type: 'report.submit', entityId: report.id, hlc, payload: report }, null, writer.demo, now));
+    return report;
+  });
+}
+
+/** Submitted reports, newest first; optionally only those for exactly this period. */
+export async function listReports(period?: Pick<ReportPeriod, 'from' | 'to'>): Promise<Report[]> {
+  const rows = (await db.reports.toArray()).map(withoutDemo)
+    .filter((r) => !period || (r.period.from === period.from && r.period.to === period.to));
+  return rows.sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0));
+}
+
+export async function getReport(id: string): Promise<Report | undefined> {
+  const row = await db.reports.get(id);
+  return row && withoutDemo(row);
+}
+
+/** The newest submitted report per hamlet (key '' = the commune report) for a period: who has submitted. */
+export async function submittedFor(period: Pick<ReportPeriod, 'from' | 'to'>): Promise<Map<string, Report>> {
+  const out = new Map<string, Report>();
+  for (const r of await listReports(period)) if (!out.has(r.hamletId ?? '')) out.set(r.hamletId ?? '', r);
+  return out;
+}
+
+export interface DashboardData {
+  input: ReportInput;
+  hamlets: Hamlet[];
+  communeName: string;
+  /** When this device last received data from the server (null: never synced — local or demo data only). */
+  dataAsOf: string | null;
+}
+
+/** Everything the report figures read, in one read transaction (a consistent picture even while sync writes). */
+export async function loadDashboardData(): Promise<DashboardData> {
+  return db.transaction('r', [db.households, db.persons, db.visits, db.events, db.members, db.hamlets, db.communes, db.meta], async () => {
+    const [households, persons, visits, events, members, hamlets, communes] = await Promise.all([
+      db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.events.toArray(), db.members.toArray(),
+      db.hamlets.toArray(), db.communes.toArray(),
+    ]);
+    const device = await getMeta<Device>('device');
+    const receipt = await getMeta<SyncReceipt>('receipt');
+    // One commune at a time: the enrolled one, else the demo one (a device may hold both).
+    const commune = communes.find((c) => c.id === device?.commune.id) ?? communes[0];
+    const mine = hamlets.filter((h) => h.communeId === commune?.id);
+    const hamletIds = new Set(mine.map((h) => h.id));
+    const ownHouseholds = households.filter((h) => hamletIds.has(h.hamletId));
+    const householdIds = new Set(ownHouseholds.map((h) => h.id));
+    return {
+      input: {
+        households: ownHouseholds,
+        persons: persons.filter((p) => householdIds.has(p.householdId)),
+        visits: visits.filter((v) => householdIds.has(v.householdId)),
+        events: events.filter((e) => e.communeId === commune?.id),
+        members: members.filter((m) => m.communeId === commune?.id),
+      },
+      hamlets: mine.map(withoutDemo).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')),
+      communeName: commune?.name ?? '',
+      dataAsOf: receipt?.ok ? receipt.at : null,
+    };
+  });
+}
