@@ -73,4 +73,17 @@ export class TungNhaDb extends Dexie {
   }
 }
 
-export const db = new TungNhaDb();
+/** The open database. `let` so tests can simulate several phones in one process (see useDatabase). */
+export let db = new TungNhaDb();
+
+/**
+ * Switches the data layer to another database (closing the current one). Used by tests to play several devices;
+ * the app itself never calls it. Every repository reads `db` at call time, so the switch applies to all of them.
+ */
+export function useDatabase(name: string): TungNhaDb {
+  if (db.name !== name) {
+    db.close();
+    db = new TungNhaDb(name);
+  }
+  return db;
+}

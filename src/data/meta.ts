@@ -7,6 +7,7 @@ import type { Commune, Hamlet, Member } from '../shared/schema';
 import { tickHlc } from '../shared/hlc';
 import { uuidv7 } from '../shared/ids';
 import { db } from './db';
+import type { SyncErrorData, SyncReceiptData } from '../sync/store';
 
 export interface Device {
   deviceId: string;
@@ -25,23 +26,8 @@ export interface Settings {
 }
 export const DEFAULT_SETTINGS: Settings = { lang: 'vi', hamletId: null };
 
-export interface SyncReceipt {
-  at: string;
-  ok: boolean;
-  durationMs: number;
-  sent: { visits: number; households: number; persons: number; removals: number; other: number };
-  rejected: number;
-  received: number;
-  bytesSent: number;
-  bytesReceived: number;
-}
-
-export interface SyncError {
-  at: string;
-  /** Plain words for the volunteer. */
-  vi: string;
-  en: string;
-}
+export type SyncReceipt = SyncReceiptData;
+export type SyncError = SyncErrorData;
 
 /** Local identity used for demo data when the device is not enrolled (or for demo households). */
 export interface DemoIdentity {

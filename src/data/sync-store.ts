@@ -1,0 +1,115 @@
+/**
+ * The sync engine's storage, on Dexie. Pulled pages are applied in one transaction each, together with their
+ * cursor: a reload mid-pull resumes at the last applied page, and a page is never half applied.
+ */
+import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
+import { deleteMeta, getMeta, localNode, setMeta, type Device } from './meta';
+import { mergeStates, type LwwState } from '../shared/merge';
+import { maxHlc, receiveHlc } from '../shared/hlc';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, type Household, type Person } from '../shared/schema';
+import type { Change, PullResponse } from '../shared/protocol';
+import type { SyncStore } from '../sync/store';
+
+const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox];
+
+function toLww<R extends { id: string; hlc: Record<string, string>; conflicts: Household['conflicts'] }>(row: R, keys: readonly string[]): LwwState<Record<string, unknown>> {
+  const fields: Record<string, unknown> = {};
+  for (const k of keys) fields[k] = (row as Record<string, unknown>)[k];
+  return { id: row.id, hlc: row.hlc, conflicts: row.conflicts, fields };
+}
+
+/** Remote state merged with this device's copy: per field the higher HLC wins, so unsynced local edits survive. */
+function reconcile<R extends Household | Person>(local: (R & { demo?: 1 }) | undefined, remote: R, keys: readonly string[]): R {
+  if (!local) return remote;
+  const merged = mergeStates(toLww(local, keys), toLww(remote, keys));
+  return { ...remote, ...merged.fields, hlc: merged.hlc, conflicts: merged.conflicts };
+}
+
+async function applyChanges(changes: Change[]): Promise<string | undefined> {
+  const pending = await db.outbox.where('status').equals('pending').toArray();
+  const locallyDeleted = new Set(pending.filter((o: OutboxRow) => o.mutation.type.endsWith('.delete')).map((o) => o.entityId));
+  const hhIds = changes.filter((c) => c.entity === 'household').map((c) => c.id);
+  const personIds = changes.filter((c) => c.entity === 'person').map((c) => c.id);
+  const households = new Map<string, HouseholdRow | null>();
+  const persons = new Map<string, PersonRow | null>();
+  (await db.households.bulkGet(hhIds)).forEach((h) => h && households.set(h.id, h));
+  (await db.persons.bulkGet(personIds)).forEach((p) => p && persons.set(p.id, p));
+  const removedHouseholds: string[] = [];
+  let seen: string | undefined;
+  for (const c of changes) {
+    switch (c.entity) {
+      case 'household':
+        if (!c.data) { households.set(c.id, null); removedHouseholds.push(c.id); break; }
+        if (locallyDeleted.has(c.id)) break; // this device asked for removal; the tombstone is on its way
+        households.set(c.id, reconcile(households.get(c.id) ?? undefined, c.data, HOUSEHOLD_FIELDS));
+        for (const h of Object.values(c.data.hlc)) seen = maxHlc(seen, h);
+        break;
+      case 'person':
+        if (!c.data) { persons.set(c.id, null); break; }
+        if (locallyDeleted.has(c.id) || locallyDeleted.has(c.data.householdId)) break;
+        persons.set(c.id, reconcile(persons.get(c.id) ?? undefined, c.data, PERSON_FIELDS));
+        for (const h of Object.values(c.data.hlc)) seen = maxHlc(seen, h);
+        break;
+      case 'visit':
+        if (c.data && locallyDeleted.has(c.data.householdId)) break;
+        await (c.data ? db.visits.put(c.data) : db.visits.delete(c.id));
+        break;
+      case 'commune': await (c.data ? db.communes.put(c.data) : db.communes.delete(c.id)); break;
+      case 'hamlet': await (c.data ? db.hamlets.put(c.data) : db.hamlets.delete(c.id)); break;
+      case 'member': await (c.data ? db.members.put(c.data) : db.members.delete(c.id)); break;
+      case 'event': await (c.data ? db.events.put(c.data) : db.events.delete(c.id)); break;
+      case 'report': await (c.data ? db.reports.put(c.data) : db.reports.delete(c.id)); break;
+    }
+  }
+  const put = <T>(m: Map<string, T | null>) => [...m.values()].filter((v): v is T => v !== null);
+  const gone = <T>(m: Map<string, T | null>) => [...m.entries()].filter(([, v]) => v === null).map(([k]) => k);
+  await db.households.bulkPut(put(households));
+  await db.households.bulkDelete(gone(households));
+  await db.persons.bulkPut(put(persons));
+  await db.persons.bulkDelete(gone(persons));
+  if (removedHouseholds.length) {
+    // A tombstone erases the household and everything under it on this device too.
+    await db.persons.where('householdId').anyOf(removedHouseholds).delete();
+    await db.visits.where('householdId').anyOf(removedHouseholds).delete();
+    await db.drafts.bulkDelete(removedHouseholds);
+  }
+  return seen;
+}
+
+export const dexieSyncStore: SyncStore = {
+  async credentials() {
+    const device = await getMeta<Device>('device');
+    return device ? { serverUrl: device.serverUrl, token: device.token } : undefined;
+  },
+  async pendingBatch(limit) {
+    const rows = await db.outbox.where('status').equals('pending').filter((o) => o.demo !== 1).limit(limit).toArray();
+    return rows.map((r) => ({ seq: r.seq!, mutation: r.mutation }));
+  },
+  pendingCount() {
+    return db.outbox.where('status').equals('pending').filter((o) => o.demo !== 1).count();
+  },
+  async acknowledge(results) {
+    await db.transaction('rw', db.outbox, async () => {
+      for (const { seq, result } of results) {
+        if (result.status === 'accepted' || result.status === 'duplicate') await db.outbox.delete(seq);
+        else await db.outbox.update(seq, { status: result.status, reason: result.reason ?? result.status });
+      }
+    });
+  },
+  cursor() {
+    return getMeta<string>('cursor');
+  },
+  async applyPull(page: PullResponse, now: number) {
+    await db.transaction('rw', ALL(), async () => {
+      const seen = await applyChanges(page.changes);
+      if (seen) await setMeta('hlc', receiveHlc(await getMeta<string>('hlc'), seen, await localNode(), now));
+      await setMeta('cursor', page.cursor);
+    });
+  },
+  async saveReceipt(receipt) {
+    await setMeta('receipt', receipt);
+  },
+  async saveError(error) {
+    await (error ? setMeta('syncError', error) : deleteMeta('syncError'));
+  },
+};

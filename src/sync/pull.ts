@@ -1,0 +1,53 @@
+/**
+ * Pull: pages of changes after the stored cursor, each applied (with the new cursor) in one transaction.
+ * Changes are validated one by one: a change this app version cannot read is skipped, not allowed to block
+ * every later page.
+ */
+import { z } from 'zod';
+import { Change, type PullResponse } from '../shared/protocol';
+import { PULL_PAGE_DEFAULT_ITEMS } from '../shared/limits';
+import { request } from './transport';
+import { SYNC_TIMEOUT_MS, SyncStop, type SyncRun } from './run';
+import type { Credentials } from './store';
+
+const Envelope = z.object({ changes: z.array(z.unknown()), cursor: z.string(), hasMore: z.boolean(), serverTime: z.string() });
+
+export function parsePullPage(json: unknown): PullResponse | undefined {
+  const env = Envelope.safeParse(json);
+  if (!env.success) return undefined;
+  const changes = env.data.changes.flatMap((c) => {
+    const r = Change.safeParse(c);
+    return r.success ? [r.data] : [];
+  });
+  return { ...env.data, changes };
+}
+
+export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
+  const { store } = run.deps;
+  for (;;) {
+    const cursor = await store.cursor();
+    const query = new URLSearchParams({ limit: String(PULL_PAGE_DEFAULT_ITEMS) });
+    if (cursor) query.set('cursor', cursor);
+    const out = await request(`${creds.serverUrl}/api/v1/sync/pull?${query}`,
+      { method: 'GET', headers: { authorization: `Bearer ${creds.token}`, accept: 'application/json' } },
+      { fetch: run.deps.fetch, timeoutMs: run.deps.timeoutMs ?? SYNC_TIMEOUT_MS }, parsePullPage);
+    switch (out.kind) {
+      case 'ok': {
+        await store.applyPull(out.body, run.deps.now());
+        run.succeeded();
+        run.emit({ received: run.progress.received + out.body.changes.length, bytesReceived: run.progress.bytesReceived + out.bytes });
+        // A server that says "more" without moving the cursor would loop forever.
+        if (!out.body.hasMore || out.body.cursor === cursor) return;
+        break;
+      }
+      case 'retry':
+        await run.backoff(out.problem, out.retryAfterMs);
+        break;
+      case 'fatal':
+        throw new SyncStop(out.problem, out.message);
+      case 'too_large':
+      case 'bad':
+        throw new SyncStop('bad_request', out.message);
+    }
+  }
+}

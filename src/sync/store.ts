@@ -1,0 +1,43 @@
+/** What the sync engine needs from local storage. src/data implements it on Dexie; tests may fake it. */
+import type { Mutation, PullResponse, PushResult } from '../shared/protocol';
+
+export interface Credentials {
+  serverUrl: string;
+  token: string;
+}
+
+export interface QueuedMutation {
+  seq: number;
+  mutation: Mutation;
+}
+
+export interface SyncReceiptData {
+  at: string;
+  ok: boolean;
+  durationMs: number;
+  sent: { visits: number; households: number; persons: number; removals: number; other: number };
+  rejected: number;
+  received: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+export interface SyncErrorData {
+  at: string;
+  vi: string;
+  en: string;
+}
+
+export interface SyncStore {
+  credentials(): Promise<Credentials | undefined>;
+  /** Oldest pending (not demo, not refused) mutations, in outbox order. */
+  pendingBatch(limit: number): Promise<QueuedMutation[]>;
+  pendingCount(): Promise<number>;
+  /** accepted/duplicate leave the outbox; conflict/rejected stay with the reason. One transaction. */
+  acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;
+  cursor(): Promise<string | undefined>;
+  /** Applies one pulled page AND stores its cursor in one transaction, so a reload resumes exactly there. */
+  applyPull(page: PullResponse, now: number): Promise<void>;
+  saveReceipt(receipt: SyncReceiptData): Promise<void>;
+  saveError(error: SyncErrorData | null): Promise<void>;
+}

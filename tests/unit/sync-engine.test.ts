@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { enrolled, freshDb, householdFields } from './data-helpers';
+import { FakeServer } from './sync-fake-server';
+import { db } from '../../src/data/db';
+import { getHousehold, listOutbox, dismissRejected, lastSyncError, lastSyncReceipt, recordVisit, saveHousehold, outboxCounts } from '../../src/data/index';
+import { dexieSyncStore } from '../../src/data/sync-store';
+import { runSync, type SyncDeps, type SyncProgress } from '../../src/sync/engine';
+import { PUSH_BATCH_START_ITEMS } from '../../src/shared/limits';
+
+beforeEach(freshDb);
+
+function deps(server: FakeServer, extra: Partial<SyncDeps> = {}): SyncDeps & { slept: number[] } {
+  const slept: number[] = [];
+  let clock = Date.parse('2026-11-20T03:00:00Z');
+  return {
+    store: dexieSyncStore, fetch: server.fetch, now: () => (clock += 10), sleep: async (ms) => { slept.push(ms); },
+    random: () => 0.5, slept, ...extra,
+  };
+}
+
+async function setup() {
+  const res = await enrolled();
+  const server = new FakeServer(res.commune.id);
+  const hamletId = res.hamlets[0]!.id;
+  const householdId = await saveHousehold({ fields: householdFields(hamletId), persons: [{ fields: { firstName: 'Hùng', birthYear: 1950, hasSmartphone: false, sortName: '' } }] });
+  return { res, server, hamletId, householdId };
+}
+
+const visit = (householdId: string) => ({ householdId, kind: 'home' as const, outcomes: [], notes: 'Đã đến nhà', followUpOn: null });
+
+describe('sync engine against a fake server', () => {
+  it('pushes the outbox gzipped, pulls back, empties the outbox and writes a receipt', async () => {
+    const { server, householdId } = await setup();
+    for (let i = 0; i < 3; i++) await recordVisit(visit(householdId));
+    const progress: SyncProgress[] = [];
+    const result = await runSync(deps(server), (p) => progress.push(p));
+    expect(result.ok).toBe(true);
+    expect(server.visits.size).toBe(3);
+    expect(server.gzipBodies).toBeGreaterThan(0);
+    expect((await outboxCounts()).pending).toBe(0);
+    const receipt = await lastSyncReceipt();
+    expect(receipt?.sent).toMatchObject({ visits: 3, households: 1, persons: 1 });
+    expect(receipt?.received).toBe(5);
+    expect(receipt!.bytesSent).toBeGreaterThan(0);
+    expect(progress.at(-1)?.phase).toBe('done');
+    expect(progress.some((p) => p.phase === 'pull')).toBe(true);
+    expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
+  });
+
+  it('halves the batch on 413 and still delivers everything once', async () => {
+    const { server, householdId } = await setup();
+    for (let i = 0; i < 60; i++) await recordVisit(visit(householdId));
+    server.maxBatch = 20;
+    const result = await runSync(deps(server));
+    expect(result.ok).toBe(true);
+    expect(server.visits.size).toBe(60);
+    expect(Math.max(...server.pushSizes)).toBeLessThanOrEqual(20);
+    expect(server.pushSizes.reduce((a, b) => a + b, 0)).toBe(62);
+    expect(PUSH_BATCH_START_ITEMS).toBeGreaterThan(20);
+  });
+
+  it('a connection cut before or after the commit is retried; every visit lands exactly once', async () => {
+    const { server, householdId } = await setup();
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await recordVisit(visit(householdId))).id);
+    server.faults = ['cut-before', 'cut-after', 'garbage'];
+    const d = deps(server);
+    const result = await runSync(d);
+    expect(result.ok).toBe(true);
+    expect([...server.visits.keys()].sort()).toEqual(ids.sort());
+    expect(d.slept.length).toBe(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('backs off with growing delays and gives up after the quick retries, keeping the outbox', async () => {
+    const { server, householdId } = await setup();
+    await recordVisit(visit(householdId));
+    server.faults = Array(10).fill('cut-before');
+    const d = deps(server, { maxAttempts: 4 });
+    const result = await runSync(d);
+    expect(result).toMatchObject({ ok: false, problem: 'offline' });
+    expect(d.slept).toEqual([750, 1500, 3000]);
+    expect((await outboxCounts()).pending).toBe(3);
+    expect((await lastSyncError())?.vi).toMatch(/Không kết nối được máy chủ/);
+    // Next time the link is fine: it resumes and clears the error.
+    server.faults = [];
+    expect((await runSync(deps(server))).ok).toBe(true);
+    expect(await lastSyncError()).toBeUndefined();
+    expect(server.visits.size).toBe(1);
+  });
+
+  it('401 stops at once with a plain message and sends nothing more', async () => {
+    const { server } = await setup();
+    server.faults = ['status-401'];
+    const d = deps(server);
+    const result = await runSync(d);
+    expect(result).toMatchObject({ ok: false, problem: 'unauthorized' });
+    expect(d.slept).toEqual([]);
+    expect((await lastSyncError())?.vi).toMatch(/thu hồi/);
+    expect((await outboxCounts()).pending).toBe(2);
+  });
+
+  it('rejected items stay visible with the reason until dismissed', async () => {
+    const { server, householdId } = await setup();
+    server.removed.add(householdId); // removed on another phone meanwhile
+    await recordVisit(visit(householdId));
+    await runSync(deps(server));
+    const items = await listOutbox();
+    const rejected = items.filter((i) => i.status === 'rejected');
+    expect(rejected.map((i) => i.type).sort()).toEqual(['household.put', 'person.put', 'visit.create']);
+    expect(rejected[0]!.reason).toBe('Hộ đã bị xoá');
+    expect((await outboxCounts()).rejected).toBe(3);
+    expect(await dismissRejected(rejected[0]!.seq)).toBe(true);
+    expect((await listOutbox()).length).toBe(2);
+  });
+
+  it('a pulled tombstone erases the household, its members and visits on this device', async () => {
+    const { server, householdId } = await setup();
+    await recordVisit(visit(householdId));
+    await runSync(deps(server));
+    expect(server.apply({ id: '0190a000-0000-7000-8000-00000000dead', type: 'household.delete', entityId: householdId, hlc: '000001900000000:0000:other', payload: {} }).status).toBe('accepted');
+    await runSync(deps(server));
+    expect(await getHousehold(householdId)).toBeUndefined();
+    expect(await db.persons.count()).toBe(0);
+    expect(await db.visits.count()).toBe(0);
+  });
+
+  it('pulled state merges with unsynced local edits: per field the higher clock wins', async () => {
+    const { server, householdId, hamletId } = await setup();
+    await runSync(deps(server));
+    const before = server.households.get(householdId)!;
+    const clock = (ms: number) => `${String(ms).padStart(15, '0')}:0000:other`;
+    const newer = clock(Date.now() + 60_000);
+    // Another phone: a newer alley and an older label than the label edit this phone is about to make.
+    expect(server.apply({
+      id: '0190a000-0000-7000-8000-0000000000a1', type: 'household.put', entityId: householdId, hlc: newer,
+      payload: { fields: { alley: 'Đầu cầu treo' }, base: { alley: before.hlc.alley } },
+    }).status).toBe('accepted');
+    expect(server.apply({
+      id: '0190a000-0000-7000-8000-0000000000a2', type: 'household.put', entityId: householdId, hlc: clock(Date.now() - 60_000),
+      payload: { fields: { label: 'Lê Văn Cũ' }, base: { label: before.hlc.label } },
+    }).status).toBe('accepted');
+    await saveHousehold({ id: householdId, fields: householdFields(hamletId, 'Lê Văn Hưng'), persons: [] });
+    // Pull before our edit is pushed (the push was cut): the unsynced label must survive, the newer alley arrives.
+    await dexieSyncStore.applyPull(server.pull(Number((await db.meta.get('cursor'))!.value)), Date.now());
+    let h = (await getHousehold(householdId))!.household;
+    expect(h.label).toBe('Lê Văn Hưng');
+    expect(h.alley).toBe('Đầu cầu treo');
+    // The local clock moved past the remote one it saw.
+    expect(String((await db.meta.get('hlc'))!.value) > newer).toBe(true);
+    // After a full sync the server and this phone agree.
+    expect((await runSync(deps(server))).ok).toBe(true);
+    h = (await getHousehold(householdId))!.household;
+    const s = server.households.get(householdId)!;
+    expect({ label: h.label, alley: h.alley, hlc: h.hlc }).toEqual({ label: s.label, alley: s.alley, hlc: s.hlc });
+    expect(s.label).toBe('Lê Văn Hưng');
+  });
+});
