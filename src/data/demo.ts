@@ -4,7 +4,7 @@
  */
 import { db } from './db';
 import { deleteMeta, getMeta, setMeta, type DemoIdentity } from './meta';
-import { generateDemoCommune, type DemoOptions } from '../shared/demo';
+import type { DemoOptions } from '../shared/demo';
 import { uuidv7 } from '../shared/ids';
 import type { Member } from '../shared/schema';
 
@@ -17,6 +17,8 @@ export async function isDemoLoaded(): Promise<boolean> {
 /** Loads the demo commune in one bulk transaction (IndexedDB cost is per transaction, not per row). */
 export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
   const now = opts.now ?? Date.now();
+  // Loaded on demand: the generator and its word lists are not needed on the first route.
+  const { generateDemoCommune } = await import('../shared/demo');
   const demo = generateDemoCommune({ ...opts, now });
   const me: Member = {
     id: uuidv7(now), communeId: demo.commune.id, name: 'Bạn (dùng thử)', role: 'hamlet_leader',

@@ -2,9 +2,11 @@
  * Validation errors the UI can show next to each field. Zod messages in Vietnamese: the shared schemas carry
  * custom Vietnamese messages for the common cases; zod's Vietnamese locale covers the rest (type errors etc.).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+// Only the Vietnamese locale: `z.locales` would pull every language into the first-route bundle.
+import vi from 'zod/v4/locales/vi.js';
 
-const viErrors = z.locales.vi().localeError;
+const viErrors = vi().localeError;
 
 export interface FieldIssue {
   /** Dotted path relative to the input: "label", "phone", "persons.0.firstName", "outcomes.2.outcome". */
