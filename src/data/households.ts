@@ -11,7 +11,7 @@ import { HouseholdFields, PersonFields, HOUSEHOLD_FIELDS, PERSON_FIELDS, type Ho
 import type { Mutation } from '../shared/protocol';
 import { uuidv7 } from '../shared/ids';
 import { householdState, nextFollowUp, type ItemState } from '../shared/state';
-import { searchWords, type HouseholdSummary } from '../shared/search';
+import { searchText, type HouseholdSummary } from '../shared/search';
 import { compareViNames } from '../shared/text';
 
 export type HouseholdFieldsInput = z.input<typeof HouseholdFields>;
@@ -55,7 +55,7 @@ export async function listHouseholdSummaries(hamletId: string): Promise<Househol
       id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
       priority: h.priority, producer: h.producer, personsCount: names.length, visitedEver: hv.length > 0,
       lastVisitAt: last, nextFollowUp: hv.length ? nextFollowUp(hv) : null, hasConflicts: h.conflicts.length > 0,
-      demo: h.demo === 1, words: searchWords(h, names),
+      demo: h.demo === 1, searchText: searchText(h, names),
     };
   });
   // Sorted once here so that search's name order (TimSort on sorted input) is cheap.

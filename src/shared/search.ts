@@ -6,7 +6,10 @@
  */
 import type { Priority } from './schema';
 import { PRIORITY_KEYS } from './schema';
-import { compareViNames, fold } from './text';
+import { cleanText, fold, givenName } from './text';
+
+/** Same order as compareViNames (given name, then full name), on precomputed keys. */
+const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export type PriorityKey = (typeof PRIORITY_KEYS)[number];
 
@@ -29,8 +32,9 @@ export interface HouseholdSummary {
   hasConflicts: boolean;
   /** Demo data (removable, never synced). */
   demo: boolean;
-  /** Folded search words: label, house number, alley, phone digits, members' first names. */
-  words: string[];
+  /** Folded search words (label, house number, alley, phone digits, members' first names), space-separated with a
+   *  space at both ends so that a prefix test is one `includes(" " + term)`. Computed once per summary. */
+  searchText: string;
 }
 
 export interface SearchFilters {
@@ -40,7 +44,12 @@ export interface SearchFilters {
   priority?: readonly PriorityKey[];
 }
 
-/** Folded words for one household; call once per summary, not per keystroke. */
+/** The searchText of one household; call once per summary, not per keystroke. */
+export function searchText(h: { label: string; houseNo: string; alley: string; phone: string }, personNames: readonly string[] = []): string {
+  return ` ${searchWords(h, personNames).join(' ')} `;
+}
+
+/** Folded words for one household. */
 export function searchWords(h: { label: string; houseNo: string; alley: string; phone: string }, personNames: readonly string[] = []): string[] {
   const words = new Set<string>();
   for (const text of [h.label, h.houseNo, h.alley, ...personNames]) for (const w of fold(text).split(' ')) if (w) words.add(w);
@@ -56,17 +65,19 @@ export function queryTerms(query: string): string[] {
 }
 
 /** 0 = every term is a whole word ("ha" is "Hà"), 1 = prefix/inside matches only ("ha" in "Hạnh"), -1 = no match. */
-export function matchRank(words: readonly string[], terms: readonly string[]): number {
+export function matchRank(text: string, terms: readonly string[]): number {
   let rank = 0;
   for (const t of terms) {
-    const digits = /^\d+$/.test(t);
-    let best = -1;
-    for (const w of words) {
-      if (w === t) { best = 0; break; }
-      if (best < 0 && (digits ? w.includes(t) : w.startsWith(t))) best = 1;
+    if (/^\d+$/.test(t)) {
+      // Digits match inside numbers: a phone tail, part of a house number.
+      if (text.includes(` ${t} `)) continue;
+      if (!text.includes(t)) return -1;
+      rank = 1;
+    } else {
+      if (text.includes(` ${t} `)) continue;
+      if (!text.includes(` ${t}`)) return -1;
+      rank = 1;
     }
-    if (best < 0) return -1;
-    if (best > rank) rank = best;
   }
   return rank;
 }
@@ -76,8 +87,10 @@ const orderCache = new WeakMap<readonly HouseholdSummary[], Map<HouseholdSummary
 function nameOrder(summaries: readonly HouseholdSummary[]): Map<HouseholdSummary, number> {
   let order = orderCache.get(summaries);
   if (!order) {
-    const sorted = [...summaries].sort((a, b) => compareViNames(a.label, b.label) || (a.houseNo < b.houseNo ? -1 : a.houseNo > b.houseNo ? 1 : 0));
-    order = new Map(sorted.map((s, i) => [s, i]));
+    // Decorate once (given name, clean full name), then compare with the Vietnamese collator.
+    const keyed = summaries.map((s) => ({ s, given: givenName(s.label), full: cleanText(s.label) }));
+    keyed.sort((a, b) => viCollator.compare(a.given, b.given) || viCollator.compare(a.full, b.full) || (a.s.houseNo < b.s.houseNo ? -1 : a.s.houseNo > b.s.houseNo ? 1 : 0));
+    order = new Map(keyed.map((k, i) => [k.s, i]));
     orderCache.set(summaries, order);
   }
   return order;
@@ -97,7 +110,7 @@ export function searchHouseholds(summaries: readonly HouseholdSummary[], query: 
   const hits: { s: HouseholdSummary; key: number }[] = [];
   for (const s of summaries) {
     if (!passesFilters(s, filters)) continue;
-    const rank = terms.length ? matchRank(s.words, terms) : 0;
+    const rank = terms.length ? matchRank(s.searchText, terms) : 0;
     if (rank < 0) continue;
     hits.push({ s, key: rank * summaries.length + order.get(s)! });
   }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { searchHouseholds, searchText, matchRank, queryTerms, type HouseholdSummary } from '../../src/shared/search';
+import { NO_PRIORITY } from '../../src/shared/schema';
+import { fold } from '../../src/shared/text';
+
+let n = 0;
+function summary(label: string, extra: Partial<HouseholdSummary> & { persons?: string[] } = {}): HouseholdSummary {
+  const { persons = [], ...rest } = extra;
+  const base = { label, houseNo: rest.houseNo ?? String(++n), alley: rest.alley ?? '', phone: rest.phone ?? '' };
+  return {
+    id: `h${n}`, hamletId: 'x', ...base, priority: NO_PRIORITY, producer: false, personsCount: persons.length, visitedEver: false,
+    lastVisitAt: null, nextFollowUp: null, hasConflicts: false, demo: false, searchText: searchText(base, persons), ...rest,
+  };
+}
+
+const list = [
+  summary('Lê Văn Hùng', { phone: '0912 345 678' }),
+  summary('Nguyễn Thị Dũng'),
+  summary('Trần Văn Dụng', { houseNo: '12A', alley: 'Ngõ Đình' }),
+  summary('Lò Thị Hà', { visitedEver: true, priority: { ...NO_PRIORITY, elderly: true } }),
+  summary('Hà Văn An', { nextFollowUp: '2026-12-01', visitedEver: true }),
+  summary('Vi Văn Hạnh', { persons: ['Đức', 'Ánh'] }),
+  summary('Đinh Thị Hằng', { priority: { ...NO_PRIORITY, poor: true, noSmartphone: true } }),
+  summary('Lương Văn Ân'),
+];
+const labels = (q: string, f = {}) => searchHouseholds(list, q, f).map((s) => s.label);
+
+describe('household search', () => {
+  it('is diacritic-insensitive and maps đ to d', () => {
+    expect(labels('le van hung')).toEqual(['Lê Văn Hùng']);
+    expect(labels('LÊ VĂN HÙNG')).toEqual(['Lê Văn Hùng']);
+    expect(labels('dinh')).toEqual(['Trần Văn Dụng', 'Đinh Thị Hằng']); // "Ngõ Đình" the alley, "Đinh" the name; by given name
+    expect(labels('duc')).toEqual(['Vi Văn Hạnh']); // a member's first name
+  });
+
+  it('"dung" finds both Dũng and Dụng, sorted by given name', () => {
+    expect(labels('dung')).toEqual(['Nguyễn Thị Dũng', 'Trần Văn Dụng']);
+  });
+
+  it('finds 1–2 letter syllables, whole-word matches first', () => {
+    // "ha": Hà (whole word) before Hạnh/Hằng (prefix).
+    expect(labels('hà').slice(0, 2).sort()).toEqual(['Hà Văn An', 'Lò Thị Hà']);
+    expect(labels('ha')).toEqual(expect.arrayContaining(['Vi Văn Hạnh', 'Đinh Thị Hằng']));
+    expect(labels('an')).toContain('Hà Văn An');
+    expect(labels('an')[0]).toBe('Hà Văn An');
+    expect(labels('ân')).toEqual(labels('an')); // marks do not matter
+  });
+
+  it('finds a house number and a phone tail', () => {
+    expect(labels('12a')).toEqual(['Trần Văn Dụng']);
+    expect(labels('5678')).toEqual(['Lê Văn Hùng']);
+    expect(labels('0912345678')).toEqual(['Lê Văn Hùng']);
+    expect(labels('hung 5678')).toEqual(['Lê Văn Hùng']);
+    expect(labels('hung 9999')).toEqual([]);
+  });
+
+  it('filters: not visited, needs follow-up, priority groups (any of)', () => {
+    expect(labels('', { needsFollowUp: true })).toEqual(['Hà Văn An']);
+    expect(labels('', { notVisited: true })).not.toContain('Lò Thị Hà');
+    expect(labels('', { priority: ['elderly', 'poor'] }).sort()).toEqual(['Lò Thị Hà', 'Đinh Thị Hằng'].sort());
+    expect(labels('ha', { priority: ['noSmartphone'] })).toEqual(['Đinh Thị Hằng']);
+  });
+
+  it('an empty query lists everyone by given name the Vietnamese way', () => {
+    expect(labels('')).toEqual([
+      'Hà Văn An', 'Lương Văn Ân', 'Nguyễn Thị Dũng', 'Trần Văn Dụng', 'Lò Thị Hà', 'Vi Văn Hạnh', 'Đinh Thị Hằng', 'Lê Văn Hùng',
+    ]);
+  });
+
+  it('bad input never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), (q) => {
+      const out = searchHouseholds(list, q);
+      expect(out.length).toBeLessThanOrEqual(list.length);
+    }), { numRuns: 300 });
+  });
+
+  it('every result contains each query word as a prefix (or digits inside), property', () => {
+    fc.assert(fc.property(fc.constantFrom(...list.map((s) => s.label)), fc.integer({ min: 1, max: 3 }), (label, cut) => {
+      const word = fold(label).split(' ')[1]!;
+      const q = word.slice(0, cut);
+      const out = searchHouseholds(list, q);
+      for (const s of out) expect(matchRank(s.searchText, queryTerms(q))).toBeGreaterThanOrEqual(0);
+      expect(out.map((s) => s.label)).toContain(label);
+    }), { numRuns: 200 });
+  });
+});
