@@ -1,10 +1,47 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+export const THEME_COLOUR = '#0b5d3b';
 
 // App build (Vite) and unit/server tests (Vitest projects) in one file; Playwright's config lives in tests/e2e.
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // Our own service worker (sw/sw.ts) with the precache manifest injected. Registration is done by hand in
+    // src/ui/pwa/register.ts (prompt mode): an update is applied only when the volunteer agrees (docs/decisions.md D6).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon-32.png', 'apple-touch-icon.png'],
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'] },
+      manifest: {
+        name: 'Từng Nhà',
+        short_name: 'Từng Nhà',
+        description: 'Ghi lại các lượt hỗ trợ chuyển đổi số đến từng hộ gia đình — dùng được khi không có mạng.',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: THEME_COLOUR,
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: { target: 'es2020', sourcemap: false },
   test: {
     projects: [
       { extends: false, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },

@@ -1,0 +1,25 @@
+/**
+ * App entry: render first (from IndexedDB, no network needed), then — production only — register the service
+ * worker in prompt mode, and start a sync if enrolled. Persistence is not asked here (see Welcome/HouseholdForm).
+ */
+import { render } from 'preact';
+import './ui/styles.css';
+import { App } from './ui/App';
+import { initLang } from './ui/i18n';
+import { refreshSession, watchOutbox } from './ui/state/session';
+import { startBackgroundSync } from './ui/lib/sync';
+
+void initLang();
+render(<App />, document.getElementById('app')!);
+
+void refreshSession().then((s) => {
+  watchOutbox();
+  if (s?.device) void startBackgroundSync();
+});
+
+if (import.meta.env.PROD) {
+  // After first paint: the SW's install (precaching) must not compete with the first render on a slow phone.
+  window.addEventListener('load', () => {
+    void import('./ui/pwa/update').then((m) => m.registerServiceWorker()).catch((e) => console.error('sw', e));
+  });
+}

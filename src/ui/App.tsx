@@ -1,0 +1,73 @@
+/**
+ * Routes. Only the shell and the household list (what a volunteer opens every day) are in the first bundle; every
+ * other screen is its own chunk, loaded on first use. All chunks are precached by the service worker, so they open
+ * offline too, straight from the cache.
+ */
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
+import { session } from './state/session';
+import { t } from './i18n';
+import { Screen, Loading } from './components/Screen';
+import { UpdateBanner } from './pwa/UpdateBanner';
+import { HouseholdList } from './screens/households/HouseholdList';
+
+const Welcome = lazy(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
+const HouseholdPage = lazy(() => import('./screens/household/HouseholdPage').then((m) => m.HouseholdPage));
+const SyncStation = lazy(() => import('./screens/sync/SyncStation').then((m) => m.SyncStation));
+const Settings = lazy(() => import('./screens/settings/Settings').then((m) => m.Settings));
+const HamletPicker = lazy(() => import('./screens/HamletPicker').then((m) => m.HamletPicker));
+// Forms validate with zod (shared schemas): a separate chunk, precached, so they still open offline.
+const HouseholdForm = lazy(() => import('./screens/household/HouseholdForm').then((m) => m.HouseholdForm));
+const VisitForm = lazy(() => import('./screens/visit/VisitForm').then((m) => m.VisitForm));
+const IssueCodes = lazy(() => import('./codes/IssueCodes'));
+const Leader = lazy(() => import('./leader/index'));
+
+/** Until something is set up (enrolled or demo loaded), every route leads to Welcome. */
+function Gate({ children }: { children: preact.ComponentChildren }) {
+  const { path, route } = useLocation();
+  const s = session.value;
+  const open = path === '/welcome' || path === '/settings';
+  useEffect(() => {
+    if (s === null && !open) route('/welcome', true);
+    else if (s && (path === '/' || path === '/welcome')) route('/households', true);
+  }, [s, path]);
+  if (s === undefined) return <div class="app"><main><Loading /></main></div>;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <Screen title={t('notFound.title')}>
+      <p>{t('notFound.text')}</p>
+      <a class="btn" href="/households">{t('common.back')}</a>
+    </Screen>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <ErrorBoundary>
+        <Gate>
+          <Router>
+            <Route path="/" component={HouseholdList} />
+            <Route path="/welcome" component={Welcome} />
+            <Route path="/hamlets" component={HamletPicker} />
+            <Route path="/households" component={HouseholdList} />
+            <Route path="/households/new" component={HouseholdForm} />
+            <Route path="/households/:id" component={HouseholdPage} />
+            <Route path="/households/:id/edit" component={HouseholdForm} />
+            <Route path="/households/:id/visit" component={VisitForm} />
+            <Route path="/sync" component={SyncStation} />
+            <Route path="/settings" component={Settings} />
+            <Route path="/codes" component={IssueCodes} />
+            <Route path="/leader/*" component={Leader} />
+            <Route path="/leader" component={Leader} />
+            <Route default component={NotFound} />
+          </Router>
+        </Gate>
+        <UpdateBanner />
+      </ErrorBoundary>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Big one-tap choices as a radio group (arrow keys move, screen readers announce "1 of 6").
+ * Tapping the chosen option again clears it: "not touched at this visit" must stay reachable.
+ */
+interface Option<K extends string> {
+  key: K;
+  label: string;
+}
+
+interface ChoicesProps<K extends string> {
+  label: string;
+  options: readonly Option<K>[];
+  value: K | null;
+  onChange: (value: K | null) => void;
+  clearable?: boolean;
+  classPrefix?: string;
+}
+
+export function Choices<K extends string>({ label, options, value, onChange, clearable = true, classPrefix }: ChoicesProps<K>) {
+  return (
+    <div class="chips" role="radiogroup" aria-label={label}>
+      {options.map((o) => (
+        <button
+          type="button"
+          key={o.key}
+          role="radio"
+          aria-checked={value === o.key ? 'true' : 'false'}
+          class={`chip ${classPrefix ? `${classPrefix}${o.key}` : ''}`}
+          onClick={() => onChange(value === o.key && clearable ? null : o.key)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+interface ToggleChipsProps<K extends string> {
+  label: string;
+  options: readonly Option<K>[];
+  values: readonly K[];
+  onChange: (values: K[]) => void;
+}
+
+/** Several may be chosen (filters, item details). */
+export function ToggleChips<K extends string>({ label, options, values, onChange }: ToggleChipsProps<K>) {
+  return (
+    <div class="chips" role="group" aria-label={label}>
+      {options.map((o) => {
+        const on = values.includes(o.key);
+        return (
+          <button type="button" key={o.key} class="chip" aria-pressed={on ? 'true' : 'false'}
+            onClick={() => onChange(on ? values.filter((v) => v !== o.key) : [...values, o.key])}>
+            {o.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The message catalogue: Vietnamese by default (full diacritics), English switchable and remembered on the device.
+ * Keys are typed from vi.ts, so a missing English message is a type error, not a blank button.
+ */
+import { signal } from '@preact/signals';
+import type { Lang } from '../../shared/catalogue';
+import { vi, type MessageKey } from './vi';
+
+export type { MessageKey };
+const LANG_STORAGE_KEY = 'tungnha.lang';
+// English is loaded on demand: most volunteers never switch, and every KB of the first route counts.
+const catalogues: Partial<Record<Lang, Record<MessageKey, string>>> = { vi };
+
+function rememberedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi'; // storage blocked: still usable, just not remembered
+  }
+}
+
+/** Starts in Vietnamese; switches once the remembered language's catalogue is loaded (see initLang). */
+export const lang = signal<Lang>('vi');
+
+async function loadCatalogue(next: Lang): Promise<void> {
+  if (!catalogues[next]) catalogues[next] = (await import('./en')).en;
+}
+
+export async function setLang(next: Lang, remember = true): Promise<void> {
+  await loadCatalogue(next);
+  lang.value = next;
+  document.documentElement.lang = next;
+  if (!remember) return;
+  try {
+    localStorage.setItem(LANG_STORAGE_KEY, next);
+  } catch {
+    /* not remembered; harmless */
+  }
+}
+
+export function initLang(): Promise<void> {
+  const remembered = rememberedLang();
+  return remembered === 'vi' ? Promise.resolve() : setLang(remembered, false).catch(() => undefined);
+}
+
+export type Params = Record<string, string | number>;
+
+/** Translate a key; `{name}` placeholders are filled from params. Reading `lang` subscribes the component. */
+export function t(key: MessageKey, params?: Params): string {
+  const text = catalogues[lang.value]?.[key] ?? vi[key];
+  return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
+}
+
+/** A label from the shared catalogue ({ vi, en } objects) in the current language. */
+export function pick(label: { vi: string; en: string }): string {
+  return label[lang.value];
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleTimeString(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Enrolment from the UI: validate the code, ask the server, store the answer through the data layer.
+ * Errors come back as plain words for the volunteer (no status codes, no stack traces).
+ */
+import { saveEnrolment } from '../../data';
+import { EnrolRequest, EnrolResponse, ApiError } from '../../shared/protocol';
+import { t } from '../i18n';
+
+export type EnrolResult = { ok: true } | { ok: false; message: string };
+
+/** A QR may hold the bare code or a link such as https://…/welcome?code=AB12CD34. */
+export function codeFromQr(text: string): string | null {
+  let candidate = text.trim();
+  try {
+    const url = new URL(candidate);
+    candidate = url.searchParams.get('code') ?? '';
+  } catch {
+    /* not a URL: the bare code */
+  }
+  const parsed = EnrolRequest.shape.code.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+function deviceName(): string {
+  const ua = navigator.userAgent;
+  const model = /Android [\d.]+; ([^;)]+)/.exec(ua)?.[1] ?? (/iPhone/.test(ua) ? 'iPhone' : /iPad/.test(ua) ? 'iPad' : 'Trình duyệt');
+  return model.slice(0, 60);
+}
+
+export async function enrolDevice(code: string, serverUrl: string = location.origin): Promise<EnrolResult> {
+  const request = EnrolRequest.safeParse({ code, deviceName: deviceName() });
+  if (!request.success) return { ok: false, message: t('enrol.badCode') };
+  let res: Response;
+  try {
+    res = await fetch(`${serverUrl}/api/v1/enrol`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.data),
+    });
+  } catch {
+    return { ok: false, message: t('enrol.offline') };
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.status === 201 || res.ok) {
+    const parsed = EnrolResponse.safeParse(body);
+    if (!parsed.success) return { ok: false, message: t('enrol.badAnswer') };
+    await saveEnrolment(parsed.data, serverUrl);
+    return { ok: true };
+  }
+  if (res.status === 429) return { ok: false, message: t('enrol.tooMany') };
+  if (res.status === 400 || res.status === 401 || res.status === 404 || res.status === 409) return { ok: false, message: t('enrol.rejected') };
+  const err = ApiError.safeParse(body);
+  return { ok: false, message: err.success ? err.data.error.message : t('enrol.serverError', { status: res.status }) };
+}

@@ -1,0 +1,42 @@
+/**
+ * Service-worker updates in prompt mode. A new version waits; the volunteer taps "Cập nhật"; only when no visit
+ * draft is open and no sync is running do we tell the waiting worker to take over, then reload once it controls
+ * the page. Never automatic: an old page asking for chunks the new version deleted is a blank screen in the field.
+ */
+import { signal } from '@preact/signals';
+import type { Workbox } from 'workbox-window';
+import { hasOpenDraft } from '../../data';
+import { syncRunning } from '../state/session';
+
+export type UpdateState = 'none' | 'ready' | 'blocked-draft' | 'blocked-sync' | 'applying';
+export const updateState = signal<UpdateState>('none');
+
+let wb: Workbox | null = null;
+
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const { Workbox } = await import('workbox-window');
+  wb = new Workbox('/sw.js', { scope: '/' });
+  // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
+  wb.addEventListener('waiting', () => { updateState.value = 'ready'; });
+  await wb.register();
+  // Check again whenever the app comes back to the foreground: phones keep PWAs alive for days.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);
+  });
+}
+
+/** The volunteer tapped "Cập nhật". Applies now, or explains why not and keeps the offer open. */
+export async function applyUpdate(): Promise<void> {
+  if (!wb) return;
+  if (syncRunning.value) { updateState.value = 'blocked-sync'; return; }
+  if (await hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
+  updateState.value = 'applying';
+  wb.addEventListener('controlling', () => window.location.reload());
+  wb.messageSkipWaiting();
+}
+
+/** For tests and the console: ask the browser to look for a new version now. */
+export function checkForUpdate(): Promise<unknown> {
+  return wb?.update() ?? Promise.resolve();
+}

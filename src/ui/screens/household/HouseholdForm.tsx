@@ -1,0 +1,85 @@
+/**
+ * Register or edit a household. Validation is the shared zod schema (run by the data layer), its Vietnamese message
+ * shown next to the field. The first saved household is when we ask the browser to keep our data.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { getHousehold, isValidationError, requestHouseholdRemoval, requestPersistence, saveHousehold } from '../../../data';
+import { PRIORITY_KEYS } from '../../lib/enums';
+import { t } from '../../i18n';
+import { hamletId } from '../../state/session';
+import { Screen, Loading } from '../../components/Screen';
+import { Check, TextInput } from '../../components/Field';
+import { ConfirmButton } from '../../components/Confirm';
+import { PRIORITY_LABEL } from './labels';
+import { MembersEditor } from './MembersEditor';
+import { draftFromDetail, emptyDraft, toSave, type HouseholdDraft } from './formModel';
+
+export function HouseholdForm() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const editing = params.id;
+  const [draft, setDraft] = useState<HouseholdDraft | null>(editing ? null : emptyDraft(hamletId.value ?? ''));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (editing) void getHousehold(editing).then((d) => setDraft(d ? draftFromDetail(d) : null));
+  }, [editing]);
+
+  const title = editing ? t('form.editTitle') : t('form.newTitle');
+  if (!draft) return <Screen title={title}><Loading /></Screen>;
+  const set = (patch: Partial<HouseholdDraft>) => setDraft({ ...draft, ...patch });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const id = await saveHousehold(toSave(draft!));
+      void requestPersistence();
+      route(`/households/${id}`, true);
+    } catch (err) {
+      if (isValidationError(err)) setErrors(err.fieldErrors);
+      else setErrors({ '': err instanceof Error ? err.message : String(err) });
+      // Bring the first message into view: on a 360 px screen it is usually below the fold.
+      requestAnimationFrame(() => document.querySelector('.error')?.scrollIntoView({ block: 'center' }));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Screen title={title}>
+      <form class="stack" onSubmit={submit} noValidate data-testid="household-form">
+        {errors[''] && <p class="error" role="alert">{errors['']}</p>}
+        <TextInput id="hh-label" label={t('form.label')} hint={t('form.labelHint')} value={draft.label} onInput={(v) => set({ label: v })} error={errors.label} />
+        <TextInput id="hh-house" label={t('form.houseNo')} value={draft.houseNo} onInput={(v) => set({ houseNo: v })} error={errors.houseNo} />
+        <TextInput id="hh-alley" label={t('form.alley')} hint={t('form.alleyHint')} value={draft.alley} onInput={(v) => set({ alley: v })} error={errors.alley} />
+        <TextInput id="hh-phone" label={t('form.phone')} hint={t('form.phoneHint')} type="tel" inputMode="tel" value={draft.phone}
+          onInput={(v) => set({ phone: v })} error={errors.phone} />
+        <MembersEditor members={draft.members} errors={errors}
+          onChange={(members, removedId) => set({ members, removedPersonIds: removedId ? [...draft.removedPersonIds, removedId] : draft.removedPersonIds })} />
+        <fieldset>
+          <legend>{t('form.priority')}</legend>
+          {PRIORITY_KEYS.map((k) => (
+            <Check key={k} label={t(PRIORITY_LABEL[k])} checked={draft.priority[k]} onChange={(v) => set({ priority: { ...draft.priority, [k]: v } })} />
+          ))}
+        </fieldset>
+        <Check label={t('form.producer')} checked={draft.producer} onChange={(v) => set({ producer: v })} />
+        <fieldset class="stack">
+          <legend>{t('form.consent')}</legend>
+          <p class="small">{t('form.consentText')}</p>
+          <Check label={t('form.consentGiven')} checked={draft.consentGiven} onChange={(v) => set({ consentGiven: v })} />
+          <TextInput id="hh-consent-on" label={t('form.consentOn')} type="date" value={draft.consentOn} onInput={(v) => set({ consentOn: v })} error={errors['consent.on']} />
+          <TextInput id="hh-consent-by" label={t('form.consentBy')} value={draft.consentBy} onInput={(v) => set({ consentBy: v })} error={errors['consent.by']} />
+        </fieldset>
+        <p class="notice small">{t('form.neverStore')}</p>
+        <button type="submit" class="btn block big" disabled={saving} data-testid="save-household">{saving ? t('common.saving') : t('common.save')}</button>
+      </form>
+      {editing && (
+        <ConfirmButton label={t('form.removeRequest')} question={t('form.removeQuestion', { label: draft.label })} confirmLabel={t('form.removeConfirm')}
+          onConfirm={async () => { await requestHouseholdRemoval(editing); route('/households', true); }} />
+      )}
+    </Screen>
+  );
+}

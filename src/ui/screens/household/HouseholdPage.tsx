@@ -1,0 +1,49 @@
+/**
+ * One household: who lives there, the current state of each checklist item (derived from visits, never typed),
+ * the next follow-up, "edited on two phones" flags and the visit history.
+ */
+import { useRoute } from 'preact-iso';
+import { PRIORITY_KEYS } from '../../lib/enums';
+import { formatDate, t } from '../../i18n';
+import { Screen, Loading } from '../../components/Screen';
+import { PRIORITY_LABEL } from './labels';
+import { useHousehold } from './useHousehold';
+import { ItemStateTable } from './ItemStateTable';
+import { VisitHistory } from './VisitHistory';
+import { ConflictFlags } from './ConflictFlags';
+
+export function HouseholdPage() {
+  const { params } = useRoute();
+  const d = useHousehold(params.id);
+  if (d === undefined) return <Screen title={t('household.title')}><Loading /></Screen>;
+  if (d === null) return <Screen title={t('household.title')}><p class="notice warn">{t('household.notFound')}</p><a class="btn" href="/households">{t('common.back')}</a></Screen>;
+  const h = d.household;
+  const place = [h.houseNo && t('list.houseNo', { no: h.houseNo }), h.alley].filter(Boolean).join(' · ');
+  return (
+    <Screen title={h.label}>
+      <div>
+        <h2 style={{ marginTop: 0 }}>{h.label} {d.demo && <span class="tag demo">DEMO</span>}</h2>
+        {place && <p>{place}</p>}
+        {h.phone && <p>{t('form.phone')}: <a href={`tel:${h.phone}`}>{h.phone}</a></p>}
+        <div>{PRIORITY_KEYS.filter((k) => h.priority[k]).map((k) => <span key={k} class="tag warn">{t(PRIORITY_LABEL[k])}</span>)}</div>
+        {d.unsynced > 0 && <p class="small muted">{t('household.unsynced', { n: d.unsynced })}</p>}
+      </div>
+      <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">{t('household.recordVisit')}</a>
+      {d.nextFollowUp && <p class="notice warn">{t('household.nextFollowUp', { date: formatDate(d.nextFollowUp) })}</p>}
+      <ConflictFlags conflicts={[...h.conflicts, ...d.persons.flatMap((p) => p.conflicts)]} />
+      <section aria-labelledby="members-h">
+        <h2 id="members-h">{t('household.members')}</h2>
+        {d.persons.length === 0 ? <p class="muted">{t('household.noMembers')}</p> : (
+          <ul>
+            {d.persons.map((p) => (
+              <li key={p.id}>{p.firstName}{p.birthYear ? ` (${p.birthYear})` : ''}{p.hasSmartphone ? '' : ` — ${t('household.noSmartphone')}`}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <ItemStateTable state={d.state} persons={d.persons} producer={h.producer} />
+      <VisitHistory visits={d.visits} persons={d.persons} />
+      <a class="btn block secondary" href={`/households/${h.id}/edit`}>{t('household.edit')}</a>
+    </Screen>
+  );
+}

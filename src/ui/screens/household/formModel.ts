@@ -1,0 +1,67 @@
+/** The household form's editable shape and its conversion to/from the data layer (pure, no Preact). */
+import type { HouseholdDetail, HouseholdSave } from '../../../data';
+import type { Priority } from '../../../shared/schema';
+import { NO_PRIORITY } from '../../lib/enums';
+
+export interface MemberDraft {
+  id?: string;
+  firstName: string;
+  birthYear: string;
+  hasSmartphone: boolean;
+  sortName: string;
+}
+
+export interface HouseholdDraft {
+  id?: string;
+  hamletId: string;
+  label: string;
+  houseNo: string;
+  alley: string;
+  phone: string;
+  priority: Priority;
+  producer: boolean;
+  consentGiven: boolean;
+  consentOn: string;
+  consentBy: string;
+  /** Kept as it was: the form does not offer free notes (people write ID numbers into free text). */
+  note: string;
+  members: MemberDraft[];
+  removedPersonIds: string[];
+}
+
+export const today = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Vietnam date
+
+export function emptyDraft(hamletId: string): HouseholdDraft {
+  return {
+    hamletId, label: '', houseNo: '', alley: '', phone: '', priority: { ...NO_PRIORITY }, producer: false,
+    consentGiven: false, consentOn: today(), consentBy: '', note: '', members: [], removedPersonIds: [],
+  };
+}
+
+export function draftFromDetail(d: HouseholdDetail): HouseholdDraft {
+  const h = d.household;
+  return {
+    id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
+    priority: { ...h.priority }, producer: h.producer, consentGiven: h.consent?.given ?? false,
+    consentOn: h.consent?.on ?? today(), consentBy: h.consent?.by ?? '', note: h.note, removedPersonIds: [],
+    members: d.persons.map((p) => ({ id: p.id, firstName: p.firstName, birthYear: p.birthYear ? String(p.birthYear) : '', hasSmartphone: p.hasSmartphone, sortName: p.sortName })),
+  };
+}
+
+/** Consent is recorded only once somebody ticks it or names who gave it: never pre-ticked. */
+export function toSave(d: HouseholdDraft): HouseholdSave {
+  const consentTouched = d.consentGiven || d.consentBy.trim() !== '';
+  return {
+    ...(d.id ? { id: d.id } : {}),
+    fields: {
+      hamletId: d.hamletId, label: d.label, houseNo: d.houseNo, alley: d.alley, phone: d.phone, priority: d.priority,
+      producer: d.producer, note: d.note,
+      consent: consentTouched ? { given: d.consentGiven, on: d.consentOn, by: d.consentBy } : null,
+    },
+    persons: d.members.map((m) => ({
+      ...(m.id ? { id: m.id } : {}),
+      fields: { firstName: m.firstName, birthYear: m.birthYear.trim() === '' ? null : Number(m.birthYear), hasSmartphone: m.hasSmartphone, sortName: m.sortName },
+    })),
+    removedPersonIds: d.removedPersonIds,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The hamlet's households: search as you type (diacritic-insensitive, pure function over summaries loaded once),
+ * filters, Vietnamese name order. The list re-reads when IndexedDB changes (a sync landing, another tab).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { observe, listHouseholdSummaries, searchHouseholds, type HouseholdSummary, type SearchFilters } from '../../../data';
+import { t } from '../../i18n';
+import { currentHamlet, hamletId, session } from '../../state/session';
+import { Screen, Loading } from '../../components/Screen';
+import { HouseholdFilters, type FilterKey } from './HouseholdFilters';
+import { HouseholdRow } from './HouseholdRow';
+
+/** Render at most this many rows at once; a longer list asks to refine the search (cheap phones, 5,000 households). */
+const LIST_MAX_ROWS = 200;
+
+function toFilters(keys: readonly FilterKey[]): SearchFilters {
+  return {
+    notVisited: keys.includes('notVisited'),
+    needsFollowUp: keys.includes('needsFollowUp'),
+    priority: keys.includes('priority') ? ['elderly', 'vulnerable', 'poor', 'remote', 'noSmartphone'] : [],
+  };
+}
+
+export function HouseholdList() {
+  const id = hamletId.value;
+  const [all, setAll] = useState<HouseholdSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<FilterKey[]>([]);
+
+  useEffect(() => {
+    if (!id) return;
+    setAll(null);
+    return observe(() => listHouseholdSummaries(id), setAll);
+  }, [id]);
+
+  const hits = useMemo(() => (all ? searchHouseholds(all, query, toFilters(filters)) : []), [all, query, filters]);
+  const hamlet = currentHamlet.value;
+  const many = (session.value?.hamlets.length ?? 0) > 1;
+
+  return (
+    <Screen title={t('list.title')}>
+      <div class="row">
+        <div class="grow">
+          <strong>{hamlet?.name ?? t('list.noHamlet')}</strong>
+          {hamlet?.demo && <span class="tag demo" style={{ marginLeft: '6px' }}>DEMO</span>}
+        </div>
+        {many && <a class="btn secondary" href="/hamlets">{t('list.changeHamlet')}</a>}
+      </div>
+      <div class="field">
+        <label for="search">{t('list.search')}</label>
+        <input id="search" type="search" inputMode="search" autoComplete="off" placeholder={t('list.searchPlaceholder')}
+          value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="search" />
+      </div>
+      <HouseholdFilters value={filters} onChange={setFilters} />
+      <a class="btn block" href="/households/new" data-testid="new-household">＋ {t('list.add')}</a>
+      {!all ? <Loading /> : (
+        <>
+          <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: hits.length, total: all.length })}</p>
+          <ul class="list" data-testid="household-list">
+            {hits.slice(0, LIST_MAX_ROWS).map((h) => <HouseholdRow key={h.id} h={h} />)}
+          </ul>
+          {hits.length > LIST_MAX_ROWS && <p class="muted">{t('list.refine', { n: LIST_MAX_ROWS })}</p>}
+          {all.length === 0 && <p>{t('list.empty')}</p>}
+        </>
+      )}
+    </Screen>
+  );
+}

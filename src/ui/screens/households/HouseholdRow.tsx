@@ -1,0 +1,28 @@
+/** One household in the list: label, house/alley, priority badges, last visit or open follow-up. */
+import type { HouseholdSummary } from '../../../data';
+import { PRIORITY_KEYS } from '../../lib/enums';
+import { formatDate, t } from '../../i18n';
+import { PRIORITY_LABEL } from '../household/labels';
+
+export function HouseholdRow({ h }: { h: HouseholdSummary }) {
+  const place = [h.houseNo && t('list.houseNo', { no: h.houseNo }), h.alley].filter(Boolean).join(' · ');
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <li>
+      <a class="rowlink" href={`/households/${h.id}`}>
+        <strong>{h.label}</strong>
+        {place && <div class="small">{place}</div>}
+        <div>
+          {PRIORITY_KEYS.filter((k) => h.priority[k]).map((k) => <span key={k} class="tag warn">{t(PRIORITY_LABEL[k])}</span>)}
+          {h.nextFollowUp && (
+            <span class={`tag ${h.nextFollowUp <= today ? 'danger' : 'warn'}`}>{t('list.followUp', { date: formatDate(h.nextFollowUp) })}</span>
+          )}
+          {h.hasConflicts && <span class="tag danger">{t('household.conflictTag')}</span>}
+        </div>
+        <div class="small muted">
+          {h.lastVisitAt ? t('list.lastVisit', { date: formatDate(h.lastVisitAt) }) : t('list.neverVisited')}
+        </div>
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Record a visit. Every change is written to the draft in IndexedDB at once, so a half-done visit survives the
+ * screen locking, the app being killed or an update. Save = recordVisit: visit + outbox entry + draft removal in one
+ * transaction. The draft carries the visit id chosen when it was opened, so a double tap stores one visit.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { discardDraft, getDraft, isValidationError, recordVisit, saveDraft, type VisitInput } from '../../../data';
+import { uuidv7 } from '../../../shared/ids';
+import { catalogue } from '../../../shared/catalogue';
+import { VISIT_KINDS } from '../../lib/enums';
+import { pick, t } from '../../i18n';
+import { Screen, Loading } from '../../components/Screen';
+import { Choices } from '../../components/Choices';
+import { ConfirmButton } from '../../components/Confirm';
+import { TextInput } from '../../components/Field';
+import { useHousehold } from '../household/useHousehold';
+import { VISIT_KIND_LABEL } from '../household/labels';
+import { OutcomeCell } from './OutcomeCell';
+import { cellOf, needsFollowUp, setDetails, setOutcome } from './visitModel';
+
+export function VisitForm() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const householdId = params.id ?? '';
+  const d = useHousehold(householdId);
+  const [draft, setDraft] = useState<VisitInput | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  // Draft writes are chained so the last change is on disk before Save, and none lands after it.
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  const closed = useRef(false);
+
+  useEffect(() => {
+    void getDraft(householdId).then((existing) => {
+      setDraft(existing ?? { householdId, id: uuidv7(), kind: 'home', outcomes: [], notes: '', followUpOn: null });
+    });
+  }, [householdId]);
+
+  function change(next: VisitInput) {
+    setDraft(next);
+    if (closed.current) return;
+    const { updatedAt: _ignored, ...input } = next as VisitInput & { updatedAt?: string };
+    writes.current = writes.current.then(() => saveDraft(input)).catch((e) => console.error('draft', e));
+  }
+
+  if (d === undefined || !draft) return <Screen title={t('visit.title')}><Loading /></Screen>;
+  if (d === null) return <Screen title={t('visit.title')}><p class="notice warn">{t('household.notFound')}</p></Screen>;
+  const items = catalogue().filter((i) => i.onlyFor !== 'producer' || d.household.producer);
+  const followUpNeeded = needsFollowUp(draft);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (followUpNeeded && !draft!.followUpOn) {
+      setErrors({ followUpOn: t('visit.followUpRequired') });
+      requestAnimationFrame(() => document.getElementById('visit-followup')?.focus());
+      return;
+    }
+    setSaving(true);
+    closed.current = true;
+    try {
+      await writes.current;
+      await recordVisit(draft!);
+      route(`/households/${householdId}`, true);
+    } catch (err) {
+      closed.current = false;
+      setErrors(isValidationError(err) ? err.fieldErrors : { '': err instanceof Error ? err.message : String(err) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Screen title={t('visit.title')}>
+      <form class="stack" onSubmit={save} noValidate data-testid="visit-form">
+        <h2 style={{ marginTop: 0 }}>{d.household.label}</h2>
+        <p class="small muted" role="status">{t('visit.autosaved')}</p>
+        <fieldset>
+          <legend>{t('visit.kind')}</legend>
+          <Choices label={t('visit.kind')} value={draft.kind} clearable={false} onChange={(k) => k && change({ ...draft, kind: k })}
+            options={VISIT_KINDS.map((k) => ({ key: k, label: t(VISIT_KIND_LABEL[k]) }))} />
+        </fieldset>
+        {items.map((item) => {
+          const people = item.scope === 'person' && d.persons.length ? d.persons.map((p) => ({ id: p.id as string | null, who: p.firstName })) : [{ id: null, who: '' }];
+          return (
+            <fieldset key={item.key} class="stack">
+              <legend>{pick(item)}</legend>
+              {item.hint && <p class="small muted">{pick(item.hint)}</p>}
+              {people.map((p) => (
+                <OutcomeCell key={p.id ?? '-'} item={item} who={p.who} cell={cellOf(draft, item.key, p.id)}
+                  onOutcome={(o) => change(setOutcome(draft, item.key, p.id, o))}
+                  onDetails={(ds) => change(setDetails(draft, item.key, p.id, ds))} />
+              ))}
+            </fieldset>
+          );
+        })}
+        <div class="field">
+          <label for="visit-notes">{t('visit.notes')}</label>
+          <div class="hint" id="visit-notes-hint">{t('visit.notesHint')}</div>
+          <textarea id="visit-notes" aria-describedby="visit-notes-hint" value={draft.notes} maxLength={1000}
+            onInput={(e) => change({ ...draft, notes: e.currentTarget.value })} />
+        </div>
+        <TextInput id="visit-followup" type="date" label={followUpNeeded ? t('visit.followUpRequiredLabel') : t('visit.followUp')}
+          value={draft.followUpOn ?? ''} error={errors.followUpOn}
+          onInput={(v) => { setErrors({}); change({ ...draft, followUpOn: v || null }); }} />
+        {errors[''] && <p class="error" role="alert">{errors['']}</p>}
+        <button type="submit" class="btn block big" disabled={saving} data-testid="save-visit">{saving ? t('common.saving') : t('visit.save')}</button>
+      </form>
+      <ConfirmButton label={t('visit.discard')} question={t('visit.discardQuestion')} confirmLabel={t('visit.discardConfirm')}
+        onConfirm={async () => { closed.current = true; await writes.current; await discardDraft(householdId); route(`/households/${householdId}`, true); }} />
+    </Screen>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Who is using this phone and where: the enrolled member (or the demo identity), the commune, the hamlets on the
+ * device, the hamlet being worked on, and the count of visits waiting to sync. Signals, so the header badge and
+ * every screen follow changes made by the sync worker or another tab without prop drilling.
+ */
+import { computed, signal } from '@preact/signals';
+import {
+  getDevice, getSettings, isDemoLoaded, listCommunes, listHamlets, observeOutboxCount, saveSettings, type Device,
+} from '../../data';
+import type { Commune, Hamlet, Role } from '../../shared/schema';
+import { LEADER_ROLES, COMMUNE_ROLES } from '../lib/enums';
+
+export interface Session {
+  device: Device | null;
+  /** Demo data is on this phone (shown as DEMO everywhere). */
+  demo: boolean;
+  role: Role;
+  memberName: string;
+  commune: (Commune & { demo: boolean }) | null;
+  /** Hamlets this person works in (all of the commune's for commune-level roles). */
+  hamlets: (Hamlet & { demo: boolean })[];
+}
+
+/** undefined = still reading IndexedDB; null = nothing set up yet (show Welcome). */
+export const session = signal<Session | null | undefined>(undefined);
+export const hamletId = signal<string | null>(null);
+export const unsyncedCount = signal(0);
+export const rejectedCount = signal(0);
+export const syncRunning = signal(false);
+
+export const currentHamlet = computed(() => session.value?.hamlets.find((h) => h.id === hamletId.value) ?? null);
+export const isLeader = computed(() => !!session.value && LEADER_ROLES.includes(session.value.role));
+export const isCommuneLevel = computed(() => !!session.value && COMMUNE_ROLES.includes(session.value.role));
+
+export async function refreshSession(): Promise<Session | null> {
+  const [device, demo, hamlets, communes, settings] = await Promise.all([getDevice(), isDemoLoaded(), listHamlets(), listCommunes(), getSettings()]);
+  if (!device && !demo) {
+    session.value = null;
+    hamletId.value = null;
+    return null;
+  }
+  const scope = device && device.member.hamletIds.length ? new Set(device.member.hamletIds) : null;
+  const mine = hamlets.filter((h) => h.demo || !scope || scope.has(h.id));
+  const next: Session = {
+    device: device ?? null,
+    demo,
+    role: device?.member.role ?? 'hamlet_leader',
+    memberName: device?.member.name ?? '',
+    commune: communes.find((c) => c.id === device?.commune.id) ?? communes[0] ?? null,
+    hamlets: mine,
+  };
+  session.value = next;
+  hamletId.value = mine.some((h) => h.id === settings.hamletId) ? settings.hamletId : (mine[0]?.id ?? null);
+  return next;
+}
+
+export async function chooseHamlet(id: string): Promise<void> {
+  hamletId.value = id;
+  await saveSettings({ hamletId: id });
+}
+
+let stopCount: (() => void) | undefined;
+/** Keeps the header badge live: the outbox changes from this tab, other tabs and the sync worker. */
+export function watchOutbox(): void {
+  stopCount ??= observeOutboxCount((c) => {
+    unsyncedCount.value = c.visits;
+    rejectedCount.value = c.rejected;
+  });
+}
