@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { enrolled, freshDb, householdFields } from './data-helpers';
+import { db, useDatabase } from '../../src/data/db';
+import {
+  discardDraft, getDraft, getHousehold, hasOpenDraft, isValidationError, listOutbox, recordVisit, saveDraft, saveHousehold,
+  outboxCounts, type ValidationError,
+} from '../../src/data/index';
+import { cellKey } from '../../src/shared/state';
+
+beforeEach(freshDb);
+
+async function household() {
+  const { hamlets, member } = await enrolled();
+  const personId = '0190a000-0000-7000-8000-0000000000b1';
+  const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [{ id: personId, fields: { firstName: 'Hùng', birthYear: 1950, hasSmartphone: true, sortName: '' } }] });
+  return { id, personId, memberId: member.id, hamletId: hamlets[0]!.id };
+}
+
+const outcome = (item: string, personId: string | null, o: 'done' | 'needs_help' | 'guided') => ({ item, personId, outcome: o, details: [], other: '' });
+
+describe('recordVisit', () => {
+  it('writes the visit and its outbox entry together, clears the draft, derives state', async () => {
+    const { id, personId, memberId, hamletId } = await household();
+    await saveDraft({ householdId: id, kind: 'home', outcomes: [], notes: 'đang ghi', followUpOn: null });
+    const visit = await recordVisit({
+      householdId: id, kind: 'home', notes: 'Đã cài VNeID',
+      outcomes: [outcome('vneid_l1', personId, 'done'), outcome('fraud_safety', null, 'needs_help')], followUpOn: '2026-12-05',
+    });
+    expect(visit).toMatchObject({ householdId: id, hamletId, memberId, catalogueVersion: 1, amends: null });
+    const entry = (await listOutbox()).at(-1)!;
+    expect(entry).toMatchObject({ type: 'visit.create', entityId: visit.id, status: 'pending', householdId: id });
+    expect(await getDraft(id)).toBeUndefined();
+    const detail = (await getHousehold(id))!;
+    expect(detail.visits.map((v) => v.id)).toEqual([visit.id]);
+    expect(detail.state.get(cellKey('vneid_l1', personId))?.outcome).toBe('done');
+    expect(detail.nextFollowUp).toBe('2026-12-05');
+    expect((await outboxCounts()).visits).toBe(1);
+  });
+
+  it('a failed transaction leaves neither the visit nor the outbox entry', async () => {
+    const { id } = await household();
+    const before = await db.outbox.count();
+    const fail = () => { throw new Error('disk full'); };
+    db.outbox.hook('creating', fail);
+    try {
+      await expect(recordVisit({ householdId: id, kind: 'phone', outcomes: [], notes: '', followUpOn: null })).rejects.toThrow('disk full');
+    } finally {
+      db.outbox.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('a failed household save leaves no household, person or outbox row', async () => {
+    const { hamlets } = await enrolled();
+    const fail = () => { throw new Error('quota exceeded'); };
+    db.persons.hook('creating', fail);
+    try {
+      await expect(saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [{ fields: { firstName: 'Mai', birthYear: null, hasSmartphone: false, sortName: '' } }] })).rejects.toThrow('quota exceeded');
+    } finally {
+      db.persons.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.households.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.meta.get('hlc'))).toBeUndefined(); // the clock tick rolled back too
+  });
+
+  it('"needs more help" without a follow-up date is a field error, nothing written', async () => {
+    const { id, personId } = await household();
+    const before = await db.outbox.count();
+    const err = await recordVisit({ householdId: id, kind: 'home', outcomes: [outcome('bank_account', personId, 'needs_help')], notes: '', followUpOn: null }).catch((e: unknown) => e);
+    expect(isValidationError(err)).toBe(true);
+    expect((err as ValidationError).fieldErrors.followUpOn).toMatch(/ngày hẹn/);
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('recording the same draft id twice (double tap) stores one visit', async () => {
+    const { id } = await household();
+    const input = { id: '0190a000-0000-7000-8000-0000000000c1', householdId: id, kind: 'zalo' as const, outcomes: [], notes: '', followUpOn: null };
+    await recordVisit(input);
+    await recordVisit(input);
+    expect(await db.visits.count()).toBe(1);
+    expect((await listOutbox()).filter((o) => o.type === 'visit.create')).toHaveLength(1);
+  });
+
+  it('refuses when the device is neither enrolled nor in demo mode', async () => {
+    const { id } = await household();
+    await db.meta.delete('device');
+    const err = await recordVisit({ householdId: id, kind: 'home', outcomes: [], notes: '', followUpOn: null }).catch((e: unknown) => e);
+    expect((err as ValidationError).issues[0]!.message).toMatch(/chưa được đăng ký/);
+  });
+});
+
+describe('visit drafts', () => {
+  it('survive the app being killed (database closed and reopened)', async () => {
+    const { id, personId } = await household();
+    await saveDraft({ householdId: id, kind: 'home', outcomes: [outcome('e_wallet', personId, 'guided')], notes: 'Ví MoMo', followUpOn: null });
+    expect(await hasOpenDraft()).toBe(true);
+    const name = db.name;
+    db.close();
+    useDatabase(`${name}-other`);
+    useDatabase(name); // a fresh Dexie instance on the same IndexedDB, as after a reload
+    const draft = await getDraft(id);
+    expect(draft?.notes).toBe('Ví MoMo');
+    expect(draft?.outcomes[0]?.outcome).toBe('guided');
+    expect(draft?.updatedAt).toMatch(/^\d{4}-/);
+    await discardDraft(id);
+    expect(await hasOpenDraft()).toBe(false);
+  });
+});
