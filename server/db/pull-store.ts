@@ -1,0 +1,60 @@
+/**
+ * Pull: the changes of one commune after a cursor, in (seq, table, id) order, limited to the caller's hamlets.
+ * Keyset pagination over the eight synced tables (each read with its (commune_id, seq) index, then merged), so a
+ * page is bounded even when one push wrote thousands of rows with the same seq.
+ * A household that moved out of the caller's hamlets is returned as a tombstone (data null) so their devices drop it.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { ENTITY_KINDS, type EntityKind } from '../../src/shared/protocol';
+import { SYNCED_TABLES, type Database } from './schema';
+import type { Store } from './connect';
+
+export interface PullPosition { seq: number; table: number; id: string }
+export interface PulledRow { entity: EntityKind; id: string; seq: number; table: number; data: string | null }
+
+/** Tables whose rows belong to one hamlet; the others (commune, hamlets, roster, events) are commune-wide. */
+const HAMLET_SCOPED = new Set<EntityKind>(['household', 'person', 'visit', 'report']);
+
+export async function pullRows(
+  store: Store, communeId: string, hamlets: string[] | null, after: PullPosition, limit: number,
+): Promise<{ rows: PulledRow[]; hasMore: boolean }> {
+  const all: PulledRow[] = [];
+  for (let t = 0; t < ENTITY_KINDS.length; t++) {
+    const entity = ENTITY_KINDS[t]!;
+    if (hamlets !== null && hamlets.length === 0 && HAMLET_SCOPED.has(entity)) continue;
+    const table = SYNCED_TABLES[entity];
+    const isHouseholds = entity === 'household';
+    let q = store.db.selectFrom(table as 'communes')
+      .select(['id', 'seq', 'data', 'hamlet_id'])
+      .$if(isHouseholds, (qb) => qb.select(sql<string | null>`prev_hamlet_id`.as('prev_hamlet_id')))
+      .where('commune_id', '=', communeId)
+      .where((eb) => keyset(eb, t, after));
+    if (hamlets !== null && HAMLET_SCOPED.has(entity)) {
+      q = q.where((eb) => (isHouseholds
+        ? eb.or([eb('hamlet_id', 'in', hamlets), eb(sql.ref('prev_hamlet_id'), 'in', hamlets)])
+        : eb('hamlet_id', 'in', hamlets)));
+    }
+    const rows = await q.orderBy('seq').orderBy('id').limit(limit + 1).execute();
+    for (const r of rows as { id: string; seq: number; data: string | null; hamlet_id: string | null }[]) {
+      const visible = hamlets === null || !isHouseholds || (r.hamlet_id !== null && hamlets.includes(r.hamlet_id));
+      all.push({ entity, id: r.id, seq: Number(r.seq), table: t, data: visible ? r.data : null });
+    }
+  }
+  // Stable sort on (seq, table): within one table the database's own id order is kept, so the keyset condition
+  // (id > last id, in the database's collation) matches the order the page was cut in.
+  all.sort((a, b) => a.seq - b.seq || a.table - b.table);
+  return { rows: all.slice(0, limit), hasMore: all.length > limit };
+}
+
+/** Rows strictly after the position in (seq, table, id) order, for table index t. */
+function keyset(eb: ExpressionBuilder<Database, 'communes'>, t: number, after: PullPosition): Expression<SqlBool> {
+  if (t < after.table) return eb('seq', '>', after.seq);
+  if (t > after.table) return eb('seq', '>=', after.seq);
+  return eb.or([eb('seq', '>', after.seq), eb.and([eb('seq', '=', after.seq), eb('id', '>', after.id)])]);
+}
+
+/** The highest seq written so far (for diagnostics and tests). */
+export async function currentSeq(store: Store): Promise<number> {
+  const row = await store.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow();
+  return Number(row.value);
+}

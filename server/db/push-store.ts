@@ -1,0 +1,135 @@
+/**
+ * Storage side of a push: one transaction that takes the seq lock, loads what the batch touches in bulk, lets the
+ * caller decide (pure code in server/sync), then writes every accepted change with multi-row statements.
+ * If anything throws, the transaction rolls back: nothing of the batch is written and the client retries later.
+ */
+import type { Transaction } from 'kysely';
+import type { Household, Member, Person } from '../../src/shared/schema';
+import type { PushContext, PushRefs, PushWrites } from '../sync/push-types';
+import { canonicalJson } from '../sync/canonical';
+import type { Database } from './schema';
+import { chunks, nextSeq, unique } from './seq';
+import type { Store } from './connect';
+
+export interface PushMeta { communeId: string; deviceId: string; memberId: string; nowMs: number }
+
+async function loadContext(trx: Transaction<Database>, refs: PushRefs): Promise<PushContext> {
+  const ctx: PushContext = {
+    mutationHashes: new Map(), households: new Map(), persons: new Map(), visits: new Map(),
+    events: new Set(), reports: new Set(), members: new Map(),
+  };
+  for (const ids of chunks(unique(refs.mutationIds))) {
+    const rows = await trx.selectFrom('mutations').select(['id', 'content_hash']).where('id', 'in', ids).execute();
+    for (const r of rows) ctx.mutationHashes.set(r.id, r.content_hash);
+  }
+  const householdIds = new Set(refs.householdIds);
+  for (const ids of chunks(unique(refs.personIds))) {
+    const rows = await trx.selectFrom('persons').select(['id', 'commune_id', 'household_id', 'data']).where('id', 'in', ids).execute();
+    for (const r of rows) {
+      ctx.persons.set(r.id, { communeId: r.commune_id, householdId: r.household_id, data: r.data === null ? null : (JSON.parse(r.data) as Person) });
+      householdIds.add(r.household_id);
+    }
+  }
+  for (const ids of chunks([...householdIds])) {
+    const rows = await trx.selectFrom('households').select(['id', 'commune_id', 'hamlet_id', 'data']).where('id', 'in', ids).execute();
+    for (const r of rows) ctx.households.set(r.id, { communeId: r.commune_id, hamletId: r.hamlet_id, data: r.data === null ? null : (JSON.parse(r.data) as Household) });
+  }
+  for (const ids of chunks(unique(refs.visitIds))) {
+    const rows = await trx.selectFrom('visits').select(['id', 'commune_id', 'data']).where('id', 'in', ids).execute();
+    for (const r of rows) ctx.visits.set(r.id, { communeId: r.commune_id, data: r.data });
+  }
+  for (const ids of chunks(unique(refs.eventIds))) {
+    for (const r of await trx.selectFrom('events').select('id').where('id', 'in', ids).execute()) ctx.events.add(r.id);
+  }
+  for (const ids of chunks(unique(refs.reportIds))) {
+    for (const r of await trx.selectFrom('reports').select('id').where('id', 'in', ids).execute()) ctx.reports.add(r.id);
+  }
+  for (const ids of chunks(unique(refs.memberIds))) {
+    const rows = await trx.selectFrom('members').select(['id', 'commune_id', 'data']).where('id', 'in', ids).execute();
+    for (const r of rows) ctx.members.set(r.id, { communeId: r.commune_id, data: r.data === null ? null : (JSON.parse(r.data) as Member) });
+  }
+  return ctx;
+}
+
+const json = (v: unknown) => (v === null ? null : canonicalJson(v));
+
+async function writeChanges(trx: Transaction<Database>, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
+  const commune = meta.communeId;
+  for (const part of chunks(w.mutations, 1000)) {
+    await trx.insertInto('mutations').values(part.map((m) => ({
+      id: m.id, commune_id: commune, device_id: meta.deviceId, member_id: meta.memberId, type: m.type, entity_id: m.entityId,
+      content_hash: m.contentHash, received_at: meta.nowMs, status: 'accepted',
+    }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (const part of chunks([...w.households], 400)) {
+    await trx.insertInto('households').values(part.map(([id, h]) => ({
+      id, commune_id: commune, hamlet_id: h.hamletId, prev_hamlet_id: h.prevHamletId, seq, data: json(h.data),
+    }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+      hamlet_id: eb.ref('excluded.hamlet_id'), prev_hamlet_id: eb.ref('excluded.prev_hamlet_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
+    }))).execute();
+  }
+  for (const [id, hamletId] of w.movedHouseholds) {
+    await trx.updateTable('persons').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
+    await trx.updateTable('visits').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
+  }
+  for (const ids of chunks([...w.erasedHouseholds])) {
+    // Erasure on request: the personal data goes; the household tombstone tells devices to drop everything under it.
+    await trx.updateTable('persons').set({ data: null }).where('household_id', 'in', ids).execute();
+    await trx.updateTable('visits').set({ data: null }).where('household_id', 'in', ids).execute();
+  }
+  for (const part of chunks([...w.persons], 400)) {
+    await trx.insertInto('persons').values(part.map(([id, p]) => ({
+      id, commune_id: commune, hamlet_id: p.hamletId, household_id: p.householdId, seq, data: json(p.data),
+    }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+      hamlet_id: eb.ref('excluded.hamlet_id'), household_id: eb.ref('excluded.household_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
+    }))).execute();
+  }
+  for (const part of chunks(w.visits, 1000)) {
+    await trx.insertInto('visits').values(part.map((v) => ({
+      id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: JSON.stringify(v),
+    }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (const part of chunks(w.events, 400)) {
+    await trx.insertInto('events').values(part.map((e) => ({ id: e.id, commune_id: commune, hamlet_id: null, seq, data: canonicalJson(e) })))
+      .onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (const part of chunks(w.reports, 400)) {
+    await trx.insertInto('reports').values(part.map((r) => ({ id: r.id, commune_id: commune, hamlet_id: r.hamletId, seq, data: canonicalJson(r) })))
+      .onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (const part of chunks([...w.members.values()], 400)) await upsertMembers(trx, part, seq);
+}
+
+export async function upsertMembers(trx: Transaction<Database>, members: Member[], seq: number): Promise<void> {
+  await trx.insertInto('members').values(members.map((m) => ({
+    id: m.id, commune_id: m.communeId, hamlet_id: null, seq, data: canonicalJson(m), role: m.role, hamlet_ids: JSON.stringify(m.hamletIds),
+  }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+    seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'), role: eb.ref('excluded.role'), hamlet_ids: eb.ref('excluded.hamlet_ids'),
+  }))).execute();
+}
+
+/** Runs one push batch atomically. `decide` is pure: it gets the loaded state and returns results and writes. */
+export async function pushTransaction<R>(
+  store: Store, meta: PushMeta, refs: PushRefs, decide: (ctx: PushContext) => { results: R; writes: PushWrites },
+): Promise<R> {
+  let unchanged: { results: R } | null = null;
+  try {
+    return await store.db.transaction().execute(async (trx) => {
+      const seq = await nextSeq(trx);
+      const ctx = await loadContext(trx, refs);
+      const { results, writes } = decide(ctx);
+      if (writes.mutations.length === 0) {
+        // Nothing accepted (all duplicates or rejected): roll back so even the seq counter stays as it was.
+        unchanged = { results };
+        throw ROLLBACK;
+      }
+      await writeChanges(trx, writes, meta, seq);
+      return results;
+    });
+  } catch (err) {
+    if (err === ROLLBACK && unchanged) return (unchanged as { results: R }).results;
+    throw err;
+  }
+}
+
+const ROLLBACK = new Error('rollback: nothing to write');

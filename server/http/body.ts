@@ -1,0 +1,56 @@
+/**
+ * Reading request bodies with hard caps. The raw body is read as a stream and cut off at the cap; a gzip body is
+ * inflated with `maxOutputLength`, so a zip bomb stops at the cap (413) instead of filling memory.
+ */
+import { gunzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import { ApiFailure } from './errors';
+
+const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+async function readCapped(c: Context, capBytes: number): Promise<Buffer> {
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  if (declared > capBytes) throw new ApiFailure('too_large', `Dữ liệu gửi lên quá lớn (tối đa ${MB(capBytes)})`);
+  const stream = c.req.raw.body;
+  if (!stream) return Buffer.alloc(0);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > capBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiFailure('too_large', `Dữ liệu gửi lên quá lớn (tối đa ${MB(capBytes)})`);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts, total);
+}
+
+/** Reads a JSON body: checks the media type and encoding, the size before and after inflating, and parses it. */
+export async function readJsonBody(c: Context, capBytes: number, opts: { gzip: boolean }): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiFailure('unsupported_media_type', 'Cần gửi JSON (Content-Type: application/json)');
+  const encoding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && !(opts.gzip && encoding === 'gzip')) {
+    throw new ApiFailure('unsupported_media_type', `Không hỗ trợ mã hóa nội dung "${encoding}" (chỉ gzip)`);
+  }
+  let bytes = await readCapped(c, capBytes);
+  if (encoding === 'gzip') {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: capBytes });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+        throw new ApiFailure('too_large', `Dữ liệu sau khi giải nén vượt quá ${MB(capBytes)}`);
+      }
+      throw new ApiFailure('bad_request', 'Dữ liệu gzip bị hỏng');
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    throw new ApiFailure('bad_request', 'JSON không hợp lệ (malformed JSON)');
+  }
+}
