@@ -50,7 +50,9 @@ export async function request<T>(url: string, init: RequestInit, opts: RequestOp
       let json: unknown;
       try { json = JSON.parse(text); } catch { return { kind: 'retry', problem: 'bad_response' }; }
       const body = parse(json);
-      return body === undefined ? { kind: 'fatal', problem: 'bad_response', message: 'bad response' } : { kind: 'ok', body, bytes: new TextEncoder().encode(text).length };
+      // Wire bytes: Content-Length is the compressed size when the server gzipped; else count the text.
+      const bytes = Number(res.headers.get('content-length')) || new TextEncoder().encode(text).length;
+      return body === undefined ? { kind: 'fatal', problem: 'bad_response', message: 'bad response' } : { kind: 'ok', body, bytes };
     }
     const message = await errorMessage(res);
     if (res.status === 413) return { kind: 'too_large', message };
