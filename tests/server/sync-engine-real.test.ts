@@ -68,10 +68,10 @@ describe('sync engine ↔ real server', () => {
     const householdId = (await listHouseholdSummaries(h0.id))[0]!.id;
     for (let i = 0; i < 5; i++) await recordVisit(visit(householdId));
     const mutations = (await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation);
-    const push = (list: unknown[]) => server.app.request('/api/v1/sync/push', {
+    const push = (list: unknown[]) => Promise.resolve(server.app.request('/api/v1/sync/push', {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${phone.enrolment.token}` },
       body: JSON.stringify({ mutations: list }),
-    }).then((r) => r.json() as Promise<{ results: { id: string; status: string }[] }>);
+    })).then((r) => r.json() as Promise<{ results: { id: string; status: string }[] }>);
     const first = await push(mutations);
     expect(first.results.map((r) => r.status)).toEqual(Array(5).fill('accepted'));
     const again = await push([...mutations].reverse());

@@ -56,7 +56,7 @@ export async function startServer(opts: { households?: number; visitsPerHousehol
         const body = new ReadableStream<Uint8Array>({
           start(ctrl) { ctrl.enqueue(half); ctrl.error(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })); },
         });
-        await app.fetch(new Request(url, { ...init, body, duplex: 'half' } as RequestInit)).catch(() => undefined);
+        await Promise.resolve(app.fetch(new Request(url, { ...init, body, duplex: 'half' } as RequestInit))).catch(() => undefined);
         throw new TypeError('fetch failed (connection cut during the upload)');
       }
       const res = await app.fetch(new Request(url, init));
