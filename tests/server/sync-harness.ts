@@ -31,7 +31,7 @@ export interface TestServer {
   /** HTTP status of every answered push, in order. */
   pushStatuses: number[];
   fetch: FetchFn;
-  enrol(role: Role, hamletIds: string[]): Promise<EnrolResponse>;
+  enrol(role: Role, hamletIds: string[], communeId?: string): Promise<EnrolResponse>;
   close(): Promise<void>;
 }
 
@@ -67,10 +67,10 @@ export async function startServer(opts: { households?: number; visitsPerHousehol
       }
       return res;
     },
-    async enrol(role, hamletIds) {
+    async enrol(role, hamletIds, communeId = demo.commune.id) {
       const code = `TEST${String(++codeCounter).padStart(4, '0')}`;
       await insertEnrolCode(store, {
-        codeHash: hashSecret(code), communeId: demo.commune.id, memberId: null, role, hamletIds, createdBy: null,
+        codeHash: hashSecret(code), communeId, memberId: null, role, hamletIds, createdBy: null,
         nowMs: Date.now(), expiresAt: Date.now() + 3_600_000,
       });
       const res = await app.request('/api/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: `Máy ${codeCounter}` }) });
@@ -96,9 +96,9 @@ export interface Phone {
   destroy(): Promise<void>;
 }
 
-export async function enrolPhone(server: TestServer, role: Role, hamletIds: string[]): Promise<Phone> {
+export async function enrolPhone(server: TestServer, role: Role, hamletIds: string[], communeId?: string): Promise<Phone> {
   const name = `phone-${process.pid}-${++deviceCounter}`;
-  const enrolment = await server.enrol(role, hamletIds);
+  const enrolment = await server.enrol(role, hamletIds, communeId);
   const phone: Phone = {
     name, enrolment,
     use: () => { useDatabase(name); },
