@@ -19,7 +19,8 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon-32.png', 'apple-touch-icon.png'],
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'] },
+      // jsQR (iPhone QR fallback, 47 KB gzip) is not precached: enrolment needs the network anyway.
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], globIgnores: ['**/jsQR-*.js'] },
       manifest: {
         name: 'Từng Nhà',
         short_name: 'Từng Nhà',

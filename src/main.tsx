@@ -8,6 +8,7 @@ import { App } from './ui/App';
 import { initLang } from './ui/i18n';
 import { refreshSession, watchOutbox } from './ui/state/session';
 import { startBackgroundSync } from './ui/lib/sync';
+import { registerServiceWorker } from './ui/pwa/update';
 
 void initLang();
 render(<App />, document.getElementById('app')!);
@@ -20,6 +21,6 @@ void refreshSession().then((s) => {
 if (import.meta.env.PROD) {
   // After first paint: the SW's install (precaching) must not compete with the first render on a slow phone.
   window.addEventListener('load', () => {
-    void import('./ui/pwa/update').then((m) => m.registerServiceWorker()).catch((e) => console.error('sw', e));
+    registerServiceWorker().catch((e: unknown) => console.error('sw', e));
   });
 }

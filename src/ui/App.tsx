@@ -8,7 +8,6 @@ import { useEffect } from 'preact/hooks';
 import { session } from './state/session';
 import { t } from './i18n';
 import { Screen, Loading } from './components/Screen';
-import { UpdateBanner } from './pwa/UpdateBanner';
 import { HouseholdList } from './screens/households/HouseholdList';
 
 const Welcome = lazy(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
@@ -66,7 +65,6 @@ export function App() {
             <Route default component={NotFound} />
           </Router>
         </Gate>
-        <UpdateBanner />
       </ErrorBoundary>
     </LocationProvider>
   );

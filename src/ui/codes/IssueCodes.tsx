@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { ROLES, type Role } from '../../shared/schema';
+import { formatEnrolCode } from '../../shared/admin-protocol';
 import { formatDate, formatTime, t } from '../i18n';
 import { hamletId, isCommuneLevel, session } from '../state/session';
 import { Screen } from '../components/Screen';
@@ -57,7 +58,7 @@ export default function IssueCodes() {
         <section class="card stack" aria-labelledby="code-h">
           <h2 id="code-h" style={{ marginTop: 0 }}>{t('codes.issued')}</h2>
           <p style={{ fontSize: '2rem', fontWeight: 800, letterSpacing: '0.12em', fontFamily: 'monospace' }} data-testid="issued-code">
-            {issued.code.replace(/^(.{4})/, '$1 ')}
+            {formatEnrolCode(issued.code)}
           </p>
           <QrImage text={link} label={t('codes.qrLabel', { code: issued.code })} />
           <p class="small">{t('codes.expires', { date: formatDate(issued.expiresAt), time: formatTime(issued.expiresAt) })}</p>

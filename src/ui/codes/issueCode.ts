@@ -17,7 +17,7 @@ export async function issueCode(role: Role, hamletId: string | null): Promise<{ 
     res = await fetch(`${device.serverUrl}/api/v1/codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-      body: JSON.stringify({ role, hamletId }),
+      body: JSON.stringify({ role, hamletIds: hamletId ? [hamletId] : [] }),
     });
   } catch {
     return { ok: false, message: t('codes.offline') };

@@ -14,11 +14,13 @@ interface ChoicesProps<K extends string> {
   onChange: (value: K | null) => void;
   clearable?: boolean;
   classPrefix?: string;
+  /** Two equal columns: six outcomes take three rows on a 360 px screen instead of six. */
+  grid?: boolean;
 }
 
-export function Choices<K extends string>({ label, options, value, onChange, clearable = true, classPrefix }: ChoicesProps<K>) {
+export function Choices<K extends string>({ label, options, value, onChange, clearable = true, classPrefix, grid }: ChoicesProps<K>) {
   return (
-    <div class="chips" role="radiogroup" aria-label={label}>
+    <div class={grid ? 'chips grid2' : 'chips'} role="radiogroup" aria-label={label}>
       {options.map((o) => (
         <button
           type="button"

@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../i18n';
 import { TopBar } from './TopBar';
 import { TabBar } from './TabBar';
+import { UpdateBanner } from '../pwa/UpdateBanner';
 
 interface ScreenProps {
   title: string;
@@ -19,6 +20,8 @@ export function Screen({ title, children, tabs = true }: ScreenProps) {
   return (
     <div class="app">
       <TopBar title={title} />
+      {/* In the flow, not floating: it must never cover the Save button of a visit. */}
+      <UpdateBanner />
       <main id="main" class="stack">{children}</main>
       {tabs && <TabBar />}
     </div>

@@ -14,9 +14,9 @@ export function TopBar({ title }: { title?: string | undefined }) {
           {title ?? t('app.name')}
           {hamlet && <small>{hamlet.name}{s?.commune ? ` · ${s.commune.name}` : ''}</small>}
         </h1>
-        <a href="/sync" class={`badge-unsynced ${n > 0 ? 'has' : ''}`} aria-label={t('header.unsynced', { n })} data-testid="unsynced-badge">
+        {s && <a href="/sync" class={`badge-unsynced ${n > 0 ? 'has' : ''}`} aria-label={t('header.unsynced', { n })} data-testid="unsynced-badge">
           <span aria-hidden="true">⇅</span> <span data-testid="unsynced-count">{n}</span>
-        </a>
+        </a>}
       </header>
     </>
   );

@@ -9,7 +9,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.saving': 'Saving…',
-  'demo.strip': 'DEMO — sample data, not real people',
+  'demo.strip': 'DEMO — sample data',
   'header.unsynced': '{n} visits not synced yet',
   'nav.label': 'Main navigation',
   'nav.households': 'Households',

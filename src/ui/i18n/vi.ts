@@ -7,7 +7,7 @@ export const vi = {
   'common.loading': 'Đang tải…',
   'common.save': 'Lưu',
   'common.saving': 'Đang lưu…',
-  'demo.strip': 'DEMO — dữ liệu mẫu, không phải người thật',
+  'demo.strip': 'DEMO — dữ liệu mẫu',
   'header.unsynced': '{n} lượt thăm chưa đồng bộ',
   'nav.label': 'Điều hướng chính',
   'nav.households': 'Hộ dân',

@@ -1,15 +1,74 @@
 /**
- * PLACEHOLDER created by the UI helper so the lazy `/leader/*` route builds. The reports helper owns this folder and
- * replaces this file: default export = a Preact component rendered for every path under /leader.
+ * Leader screens (lazy chunk for /leader/*): dashboard, report, events, team, follow-ups. Figures are computed in
+ * the worker from this phone's data; commune leaders online also get the server's roll-up ("data as of" shown).
  */
-import { Screen } from '../components/Screen';
-import { t } from '../i18n';
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { Screen, Loading } from '../components/Screen';
+import { formatDate, formatTime } from '../i18n';
+import { isCommuneLevel, isLeader, session } from '../state/session';
+import { computing, dashboard, loadError, period, refreshDashboard, scopeId, source } from './state';
+import { PeriodChooser } from './PeriodChooser';
+import { Overview } from './Overview';
+import { ReportScreen } from './ReportScreen';
+import { EventsScreen } from './EventsScreen';
+import { RosterScreen } from './RosterScreen';
+import { FollowUps } from './FollowUps';
+import { lt, type LeaderKey } from './messages';
+import './leader.css';
+
+const TABS: [string, LeaderKey][] = [['/leader', 'tab.overview'], ['/leader/report', 'tab.report'], ['/leader/events', 'tab.events'], ['/leader/team', 'tab.team'], ['/leader/follow-ups', 'tab.followUps']];
+
+function refresh() {
+  void refreshDashboard({ communeLevel: isCommuneLevel.value, online: navigator.onLine !== false });
+}
 
 export default function Leader() {
+  const { path } = useLocation();
+  const s = session.value;
+  const communeLevel = isCommuneLevel.value;
+  const hamlets = communeLevel ? (dashboard.value?.hamlets ?? s?.hamlets ?? []) : (s?.hamlets ?? []);
+  useEffect(() => {
+    if (!communeLevel && scopeId.value === '' && s?.hamlets[0]) scopeId.value = s.hamlets[0].id;
+  }, [communeLevel, s]);
+  useEffect(refresh, [period.value.from, period.value.to]);
+  if (!isLeader.value) return <Screen title={lt('title')}><p class="notice warn">{lt('onlyLeaders')}</p></Screen>;
+  const d = dashboard.value;
+  const tab = TABS.find(([href]) => href === path)?.[0] ?? '/leader';
+  const asOf = d?.dataAsOf ? `${formatDate(d.dataAsOf)} ${formatTime(d.dataAsOf)} (${lt(source.value === 'server' ? 'fromServer' : 'fromPhone')})` : lt('localOnly');
   return (
-    <Screen title={t('nav.leader')}>
-      <p>{t('leader.placeholder')}</p>
-      <a class="btn block secondary" href="/codes">{t('codes.open')}</a>
+    <Screen title={lt('title')}>
+      <nav class="chips no-print leader-tabs" aria-label={lt('title')}>
+        {TABS.map(([href, key]) => <a key={href} href={href} class="chip" aria-current={tab === href ? 'page' : undefined}>{lt(key)}</a>)}
+      </nav>
+      {tab !== '/leader/team' && tab !== '/leader/events' && (
+        <div class="stack no-print">
+          <PeriodChooser value={period.value} onChange={(p) => { period.value = p; }} />
+          <label class="field">{lt('scope.label')}
+            <select value={scopeId.value} data-testid="scope" onChange={(e) => { scopeId.value = (e.target as HTMLSelectElement).value; }}>
+              {communeLevel && <option value="">{lt('scope.commune')}</option>}
+              {hamlets.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+            </select>
+          </label>
+          <p class="small muted" data-testid="data-as-of">{lt('dataAsOf', { time: asOf })}</p>
+        </div>
+      )}
+      {tab === '/leader/team' && (
+        <label class="field no-print">{lt('scope.label')}
+          <select value={scopeId.value} onChange={(e) => { scopeId.value = (e.target as HTMLSelectElement).value; }}>
+            {communeLevel && <option value="">{lt('scope.commune')}</option>}
+            {hamlets.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          </select>
+        </label>
+      )}
+      {computing.value && <p role="status" class="muted">{lt('computing')}</p>}
+      {loadError.value && <p class="notice danger" role="alert">{lt('common.error', { message: loadError.value })}</p>}
+      {tab === '/leader/events' ? <EventsScreen hamlets={hamlets} defaultHamletId={scopeId.value || null} onSaved={refresh} />
+        : tab === '/leader/team' ? <RosterScreen scope={scopeId.value} communeLevel={communeLevel} />
+        : !d ? <Loading />
+        : tab === '/leader/report' ? <ReportScreen d={d} scope={scopeId.value} />
+        : tab === '/leader/follow-ups' ? <FollowUps d={d} scope={scopeId.value} />
+        : <Overview d={d} scope={scopeId.value} onScope={(id) => { scopeId.value = id; }} />}
     </Screen>
   );
 }

@@ -28,7 +28,7 @@ export function MembersEditor({ members, errors, onChange }: Props) {
       ))}
       <button type="button" class="btn block secondary" data-testid="add-member"
         onClick={() => onChange([...members, { firstName: '', birthYear: '', hasSmartphone: false, sortName: '' }])}>
-        ＋ {t('form.memberAdd')}
+        + {t('form.memberAdd')}
       </button>
     </fieldset>
   );

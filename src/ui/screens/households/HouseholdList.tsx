@@ -52,7 +52,7 @@ export function HouseholdList() {
           value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="search" />
       </div>
       <HouseholdFilters value={filters} onChange={setFilters} />
-      <a class="btn block" href="/households/new" data-testid="new-household">＋ {t('list.add')}</a>
+      <a class="btn block" href="/households/new" data-testid="new-household">+ {t('list.add')}</a>
       {!all ? <Loading /> : (
         <>
           <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: hits.length, total: all.length })}</p>

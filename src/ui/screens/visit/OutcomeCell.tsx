@@ -18,7 +18,7 @@ export function OutcomeCell({ item, who, cell, onOutcome, onDetails }: Props) {
   return (
     <div class="stack" data-cell={`${item.key}${who ? `:${who}` : ''}`}>
       {who && <div><strong>{who}</strong></div>}
-      <Choices label={label} value={cell?.outcome ?? null} onChange={onOutcome} classPrefix="o-"
+      <Choices label={label} value={cell?.outcome ?? null} onChange={onOutcome} classPrefix="o-" grid
         options={OUTCOMES.map((o) => ({ key: o, label: pick(OUTCOME_LABELS[o]) }))} />
       {cell && item.details && (
         <div>

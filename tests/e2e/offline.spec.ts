@@ -1,0 +1,85 @@
+/**
+ * The volunteer's day without signal: the installed app cold-starts offline from the service-worker cache, loads
+ * the demo commune, finds households without typing accents, registers a household, records a visit, and after a
+ * reload everything is still there and counted as waiting to sync.
+ */
+import { expect, test } from '@playwright/test';
+import { installApp, loadDemo, unsyncedCount } from './helpers';
+import { fold } from '../../src/shared/text';
+
+test('works offline: cold start, demo, search, register, visit, reload', async ({ page, context }) => {
+  await installApp(page);
+
+  // Cold start with no network at all: the navigation is answered from the SW's precache.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đăng ký với tổ công nghệ số' })).toBeVisible();
+
+  await loadDemo(page);
+  await expect(unsyncedCount(page)).toHaveText('0');
+
+  // Search without diacritics finds the household with them (first row's label, folded: "Lê Văn Hùng" → "le van hung").
+  const firstLabel = (await page.getByTestId('household-list').locator('li strong').first().textContent())!;
+  const search = page.getByTestId('search');
+  await search.fill(fold(firstLabel));
+  await expect(page.getByTestId('household-list').locator('li strong').first()).toHaveText(firstLabel);
+  await search.fill('zzzz khong co ai');
+  await expect(page.getByTestId('household-list').locator('li')).toHaveCount(0);
+  await search.fill('');
+
+  // Register a household; an empty name is refused with a message next to the field.
+  await page.getByTestId('new-household').click();
+  await page.getByTestId('save-household').click();
+  await expect(page.locator('#hh-label-error')).toContainText('Không được để trống');
+  await page.getByLabel('Tên hộ (tên chủ hộ)').fill('Đặng Thị Huệ');
+  await page.getByLabel('Số nhà', { exact: true }).fill('27');
+  await page.getByLabel('Số điện thoại').fill('0912 345 678');
+  await page.getByTestId('add-member').click();
+  await page.getByLabel('Tên gọi').fill('Huệ');
+  await page.getByLabel('Năm sinh').fill('1948');
+  await page.getByLabel('Cao tuổi').check();
+  await page.getByLabel('Hộ đã đồng ý').check();
+  await page.getByLabel('Người đồng ý').fill('Đặng Thị Huệ');
+  await page.getByTestId('save-household').click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Đặng Thị Huệ', level: 2 })).toBeVisible();
+
+  // Record a visit: one tap per outcome; "needs more help" makes the follow-up date required.
+  await page.getByTestId('start-visit').click();
+  await page.getByRole('radiogroup', { name: 'Tài khoản định danh điện tử VNeID mức 1 — Huệ' }).getByRole('radio', { name: 'Đã hoàn thành' }).click();
+  await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Cần hỗ trợ thêm' }).click();
+  await page.getByTestId('save-visit').click();
+  await expect(page.locator('#visit-followup-error')).toContainText('ngày hẹn');
+  await page.locator('#visit-followup').fill('2026-12-05');
+  await page.getByTestId('save-visit').click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('visit-history').locator(':scope > li')).toHaveCount(1);
+  await expect(unsyncedCount(page)).toHaveText('1');
+
+  // Reload, still offline: the household and its visit are on disk, still counted as unsynced.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đặng Thị Huệ', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('visit-history').locator(':scope > li')).toHaveCount(1);
+  await expect(page.getByText('Đã hoàn thành').first()).toBeVisible();
+  await expect(unsyncedCount(page)).toHaveText('1');
+  await page.goto('/households');
+  await page.getByTestId('search').fill('dang thi hue');
+  await expect(page.getByTestId('household-list').locator('li strong')).toHaveText(['Đặng Thị Huệ']);
+  await page.getByTestId('search').fill('5678'); // phone tail
+  await expect(page.getByTestId('household-list').locator('li strong')).toContainText(['Đặng Thị Huệ']);
+});
+
+test('a visit draft survives a reload (phone locked, app killed)', async ({ page, context }) => {
+  await installApp(page);
+  await context.setOffline(true);
+  await loadDemo(page);
+  await page.getByTestId('household-list').locator('li a').first().click();
+  await page.getByTestId('start-visit').click();
+  const fraud = page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' });
+  await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+  await page.getByLabel('Ghi chú').fill('Hướng dẫn nhận biết tin nhắn giả mạo');
+  await page.waitForTimeout(300); // let the last keystroke's draft write reach IndexedDB before the "kill"
+  await page.reload();
+  await expect(fraud.getByRole('radio', { name: 'Đã hướng dẫn' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByLabel('Ghi chú')).toHaveValue('Hướng dẫn nhận biết tin nhắn giả mạo');
+});

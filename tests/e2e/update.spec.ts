@@ -1,0 +1,44 @@
+/**
+ * Service-worker updates never interrupt a visit being recorded. A second version is simulated by registering the
+ * worker under a new script URL (`/sw.js?v=2`): to the browser that is an update, so a second worker installs and
+ * waits, exactly as after a deploy. (Playwright cannot intercept the browser's own fetch of the worker script.)
+ * With a draft open, "Cập nhật" explains and waits; once the draft is saved, the same tap activates the new worker
+ * and reloads.
+ */
+import { expect, test } from '@playwright/test';
+import { installApp, loadDemo } from './helpers';
+
+test('update waits for the open visit draft, then applies on tap', async ({ page }) => {
+  await installApp(page);
+  await loadDemo(page);
+  await page.getByTestId('household-list').locator('li a').first().click();
+  const householdUrl = page.url();
+  await page.getByTestId('start-visit').click();
+  const fraud = page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' });
+  await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+
+  // "Deploy" version 2: a new worker installs next to the one in control, and waits.
+  await page.evaluate(async () => { await navigator.serviceWorker.register('/sw.js?v=2', { scope: '/' }); });
+  await expect(page.getByTestId('update-banner')).toBeVisible();
+  const firstController = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+  // Draft open: the tap explains and nothing reloads; the choice made is still on screen.
+  await page.getByTestId('update-apply').click();
+  await expect(page.getByTestId('update-blocked')).toContainText('lượt thăm ghi dở');
+  await expect(fraud.getByRole('radio', { name: 'Đã hướng dẫn' })).toHaveAttribute('aria-checked', 'true');
+  await page.evaluate(() => { (window as unknown as { __stillHere: boolean }).__stillHere = true; });
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(true);
+
+  // Save the visit: the draft is gone, so the same tap now activates version 2 and reloads once it controls.
+  await page.getByTestId('save-visit').click();
+  await expect(page).toHaveURL(householdUrl);
+  const reloaded = page.waitForEvent('load');
+  await page.getByTestId('update-apply').click();
+  await reloaded;
+  expect(await page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBeUndefined();
+  // Version 2 now controls the page (the old page's scripts are gone: it reloaded).
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js\?v=2$/);
+  expect(firstController).toMatch(/\/sw\.js$/);
+  await expect(page.getByTestId('visit-history').locator(':scope > li').first()).toContainText('Đã hướng dẫn');
+});
