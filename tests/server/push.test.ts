@@ -1,0 +1,116 @@
+/** Push semantics over HTTP: idempotency, append-only visits, field LWW with conflict flags, removal tombstones. */
+import { beforeAll, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/shared/ids';
+import { Household, Person } from '../../src/shared/schema';
+import { describeEachDb, type Device } from './harness';
+import { hlc, householdDelete, householdPut, newHouseholdFields, personPut, visitMutation } from './builders';
+
+describeEachDb('push', (h) => {
+  let member: Device;
+  let leader: Device;
+  let commune: Device;
+  beforeAll(async () => {
+    const m = h().demo.members.find((x) => x.role === 'member')!;
+    member = await h().enrolMember(m);
+    leader = await h().enrolMember(h().demo.members.find((x) => x.role === 'hamlet_leader' && x.hamletIds[0] === m.hamletIds[0])!);
+    commune = await h().enrolMember(h().demo.members.find((x) => x.role === 'commune_leader')!);
+  });
+  const homes = () => h().demo.households.filter((x) => x.hamletId === member.member.hamletIds[0]);
+  const stored = async (device: Device, id: string) => (await h().pullAll(device)).get(id)?.data as any;
+
+  it('same id and content → duplicate; same id, other content → conflict and the first stays', async () => {
+    const visit = visitMutation(member.member, homes()[0]!);
+    expect((await h().push(member, [visit])).body.results).toEqual([{ id: visit.id, status: 'accepted' }]);
+    const after = await h().counts();
+    expect((await h().push(member, [visit])).body.results).toEqual([{ id: visit.id, status: 'duplicate' }]);
+    const changed = { ...visit, payload: { ...visit.payload, notes: 'Nội dung khác' } };
+    const r = await h().push(member, [changed]);
+    expect(r.body.results[0]).toMatchObject({ id: visit.id, status: 'conflict', reason: expect.stringMatching(/giữ nguyên/) });
+    expect(await h().counts()).toEqual(after);
+    expect((await stored(leader, visit.payload.id)).notes).toBe('Đã hướng dẫn cài VNeID');
+  });
+
+  it('answers one result per mutation in request order, duplicates inside one batch included', async () => {
+    const a = visitMutation(member.member, homes()[1]!);
+    const b = visitMutation(member.member, homes()[1]!);
+    const r = await h().push(member, [a, b, a], { gzip: true });
+    expect(r.body.results.map((x) => [x.id, x.status])).toEqual([[a.id, 'accepted'], [b.id, 'accepted'], [a.id, 'duplicate']]);
+    expect(typeof r.body.serverTime).toBe('string');
+  });
+
+  it('visits are append-only: the same visit id under a new mutation id cannot change it', async () => {
+    const first = visitMutation(member.member, homes()[2]!);
+    await h().push(member, [first]);
+    const rewrite = { ...first, id: uuidv7(), payload: { ...first.payload, notes: 'Sửa lại' } };
+    expect((await h().push(member, [rewrite])).body.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/không sửa được/) });
+    const again = { ...first, id: uuidv7() };
+    expect((await h().push(member, [again])).body.results[0]!.status).toBe('accepted');
+    expect((await stored(leader, first.payload.id)).notes).toBe('Đã hướng dẫn cài VNeID');
+  });
+
+  it('concurrent edits of one field: highest HLC wins in any arrival order, and the loser is flagged', async () => {
+    const [h1, h2] = [homes()[3]!, homes()[4]!];
+    const early = (x: typeof h1) => householdPut(x.id, { label: 'Lò Văn Sớm' }, { label: x.hlc.label! }, hlc('phoneA', Date.now() - 1000));
+    const late = (x: typeof h1) => householdPut(x.id, { label: 'Lò Văn Muộn' }, { label: x.hlc.label! }, hlc('phoneB', Date.now()));
+    await h().push(member, [early(h1)]);
+    await h().push(leader, [late(h1)]);
+    await h().push(leader, [late(h2)]);
+    await h().push(member, [early(h2)]);
+    for (const x of [h1, h2]) {
+      const state = Household.parse(await stored(leader, x.id));
+      expect(state.label).toBe('Lò Văn Muộn');
+      expect(state.conflicts).toEqual([expect.objectContaining({ field: 'label', kept: 'Lò Văn Muộn', lost: 'Lò Văn Sớm' })]);
+      expect(state.note).toBe(x.note);
+    }
+  });
+
+  it('a sequential edit (base = current clock) is not a conflict; a leader can clear a flag, a member cannot', async () => {
+    const x = homes()[5]!;
+    const first = householdPut(x.id, { phone: '0912345678' }, { phone: x.hlc.phone! });
+    await h().push(member, [first]);
+    await h().push(leader, [householdPut(x.id, { phone: '0987654321' }, { phone: first.hlc })]);
+    let state = Household.parse(await stored(leader, x.id));
+    expect([state.phone, state.conflicts]).toEqual(['0987654321', []]);
+    await h().push(member, [householdPut(x.id, { note: 'A' }, { note: x.hlc.note! }, hlc('a', Date.now() - 500))]);
+    await h().push(leader, [householdPut(x.id, { note: 'B' }, { note: x.hlc.note! })]);
+    const resolve = { id: uuidv7(), type: 'conflict.resolve', entityId: x.id, hlc: hlc(), payload: { entity: 'household', field: 'note' } };
+    expect((await h().push(member, [resolve])).body.results[0]!.status).toBe('rejected');
+    expect((await h().push(leader, [{ ...resolve, id: uuidv7() }])).body.results[0]!.status).toBe('accepted');
+    state = Household.parse(await stored(member, x.id));
+    expect([state.note, state.conflicts]).toEqual(['B', []]);
+  });
+
+  it('creates households and persons; a new household needs every field', async () => {
+    const hid = uuidv7();
+    const pid = uuidv7();
+    const partial = householdPut(uuidv7(), { label: 'Thiếu' });
+    const r = await h().push(member, [
+      householdPut(hid, newHouseholdFields(member.member.hamletIds[0]!)), partial,
+      personPut(pid, { householdId: hid, firstName: 'Mai', birthYear: 1990, hasSmartphone: true, sortName: '' }),
+    ]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(Household.parse(await stored(leader, hid)).label).toBe('Lò Văn Mới');
+    expect(Person.parse(await stored(leader, pid)).householdId).toBe(hid);
+  });
+
+  it('a removal request erases the household, its persons and visits, and reaches every device as a tombstone', async () => {
+    const x = homes()[6]!;
+    const visit = visitMutation(member.member, x);
+    await h().push(member, [visit]);
+    const persons = h().demo.persons.filter((p) => p.householdId === x.id);
+    expect((await h().push(member, [householdDelete(x.id)])).body.results[0]!.status).toBe('accepted');
+    for (const device of [member, leader, commune]) {
+      const all = await h().pullAll(device);
+      expect(all.get(x.id)).toEqual({ entity: 'household', id: x.id, data: null });
+    }
+    const erased = await h().store.db.selectFrom('persons').select('data').where('household_id', '=', x.id).execute();
+    expect(erased.length).toBe(persons.length);
+    expect(erased.every((p) => p.data === null)).toBe(true);
+    const visits = await h().store.db.selectFrom('visits').select('data').where('household_id', '=', x.id).execute();
+    expect(visits.length).toBeGreaterThan(0);
+    expect(visits.every((v) => v.data === null)).toBe(true);
+    const later = await h().push(member, [visitMutation(member.member, x), householdPut(x.id, { note: 'x' }), householdDelete(x.id)]);
+    expect(later.body.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'accepted']);
+    expect(later.body.results[0]!.reason).toMatch(/đã được xóa/);
+  });
+});
