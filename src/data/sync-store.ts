@@ -6,7 +6,7 @@ import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
 import { deleteMeta, getMeta, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, type Household, type Person } from '../shared/schema';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, type Household, type Person, type Visit } from '../shared/schema';
 import type { Change, PullResponse } from '../shared/protocol';
 import type { SyncStore } from '../sync/store';
 
@@ -32,6 +32,7 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
   const personIds = changes.filter((c) => c.entity === 'person').map((c) => c.id);
   const households = new Map<string, HouseholdRow | null>();
   const persons = new Map<string, PersonRow | null>();
+  const visits = new Map<string, Visit | null>();
   (await db.households.bulkGet(hhIds)).forEach((h) => h && households.set(h.id, h));
   (await db.persons.bulkGet(personIds)).forEach((p) => p && persons.set(p.id, p));
   const removedHouseholds: string[] = [];
@@ -52,7 +53,7 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
         break;
       case 'visit':
         if (c.data && locallyDeleted.has(c.data.householdId)) break;
-        await (c.data ? db.visits.put(c.data) : db.visits.delete(c.id));
+        visits.set(c.id, c.data);
         break;
       case 'commune': await (c.data ? db.communes.put(c.data) : db.communes.delete(c.id)); break;
       case 'hamlet': await (c.data ? db.hamlets.put(c.data) : db.hamlets.delete(c.id)); break;
@@ -67,6 +68,8 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
   await db.households.bulkDelete(gone(households));
   await db.persons.bulkPut(put(persons));
   await db.persons.bulkDelete(gone(persons));
+  await db.visits.bulkPut(put(visits));
+  await db.visits.bulkDelete(gone(visits));
   if (removedHouseholds.length) {
     // A tombstone erases the household and everything under it on this device too.
     await db.persons.where('householdId').anyOf(removedHouseholds).delete();

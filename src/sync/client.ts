@@ -18,23 +18,47 @@ export function startSync(onProgress: (p: SyncProgress) => void = () => {}): Pro
   return running;
 }
 
+/** The page events the policy listens to; injectable so tests can drive it without a browser. */
+export interface PageEvents {
+  onOnline(cb: () => void): () => void;
+  onVisible(cb: () => void): () => void;
+  setTimer(cb: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+const browserEvents: PageEvents = {
+  onOnline(cb) {
+    addEventListener('online', cb);
+    return () => removeEventListener('online', cb);
+  },
+  onVisible(cb) {
+    const listener = () => { if (document.visibilityState === 'visible') cb(); };
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  },
+  setTimer: (cb, ms) => setTimeout(cb, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface AutoSyncOptions {
   /** How to run one sync (e.g. the UI's own wrapper that mirrors progress); defaults to startSync. */
   run?: () => Promise<SyncResult | null>;
   random?: () => number;
+  events?: PageEvents;
 }
 
 /** Starts automatic sync; returns a function that stops it. */
 export function syncOnOpenAndReconnect(opts: AutoSyncOptions = {}): () => void {
   const run = opts.run ?? (() => startSync());
   const random = opts.random ?? Math.random;
+  const events = opts.events ?? browserEvents;
   let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let stopped = false;
 
   const tryNow = async () => {
     if (stopped) return;
-    clearTimeout(timer);
+    if (timer !== undefined) events.clearTimer(timer);
     timer = undefined;
     let result: SyncResult | null = null;
     try { result = await run(); } catch { result = { ok: false, problem: 'offline' }; }
@@ -42,18 +66,16 @@ export function syncOnOpenAndReconnect(opts: AutoSyncOptions = {}): () => void {
     // The volunteer must act (new code); retrying would only hammer the server.
     if (result.problem === 'unauthorized' || result.problem === 'forbidden') return;
     attempt++;
-    timer = setTimeout(() => void tryNow(), backoffDelayMs(attempt, random()));
+    timer = events.setTimer(() => void tryNow(), backoffDelayMs(attempt, random()));
   };
-  const onOnline = () => { attempt = 0; void tryNow(); };
-  const onVisible = () => { if (document.visibilityState === 'visible' && timer === undefined) void tryNow(); };
-
-  addEventListener('online', onOnline);
-  document.addEventListener('visibilitychange', onVisible);
+  const offOnline = events.onOnline(() => { attempt = 0; void tryNow(); });
+  // Back in the foreground: try unless a backoff timer is already waiting.
+  const offVisible = events.onVisible(() => { if (timer === undefined) void tryNow(); });
   void tryNow();
   return () => {
     stopped = true;
-    clearTimeout(timer);
-    removeEventListener('online', onOnline);
-    document.removeEventListener('visibilitychange', onVisible);
+    if (timer !== undefined) events.clearTimer(timer);
+    offOnline();
+    offVisible();
   };
 }
