@@ -1,0 +1,77 @@
+/**
+ * A hamlet leader with no signal: opens the dashboard offline (figures computed on the phone), filters by period and
+ * hamlet, exports last month's report as XLSX and CSV, and the downloaded files hold the numbers on the screen.
+ */
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { installApp, loadDemo, seriousA11yViolations } from './helpers';
+import { parseCsv, readXlsx } from '../unit/export-helpers';
+
+async function saved(download: Download): Promise<Uint8Array> {
+  return new Uint8Array(readFileSync((await download.path())!));
+}
+
+const kpi = (page: Page, id: string) => page.getByTestId(id);
+
+test('leader dashboard offline: filter, export a monthly report, print page, submit', async ({ page, context }) => {
+  await installApp(page);
+  await context.setOffline(true);
+  await page.reload();
+  await loadDemo(page);
+
+  // The leader tab is there for a leader; the dashboard is computed from local data with no network.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổ trưởng' }).click();
+  await expect(page).toHaveURL(/\/leader$/);
+  await expect(kpi(page, 'kpi-households')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('data-as-of')).toContainText('dữ liệu trên máy này');
+  await expect(page.getByTestId('targets-table')).toContainText('Người từ 15 tuổi có tài khoản thanh toán');
+  await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(6);
+
+  // Filter: last month, then another hamlet.
+  await page.getByTestId('period-lastMonth').click();
+  await expect(page.getByTestId('period-lastMonth')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('period-label')).toHaveText(/^Tháng \d{2}\/\d{4}$/);
+  const scope = page.getByTestId('scope');
+  const hamletName = (await scope.locator('option').nth(1).textContent())!;
+  await scope.selectOption({ index: 1 });
+  await expect(page.getByRole('status').filter({ hasText: 'Đang tính' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('leader-dashboard-360.png'), fullPage: true });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  const households = Number(await kpi(page, 'kpi-households').textContent());
+  const visitedPeriod = Number(await kpi(page, 'kpi-visited-period').textContent());
+  expect(households).toBeGreaterThan(0);
+
+  // The report screen: free text, then exports made in the worker (or the page until the worker exposes them).
+  await page.locator('.leader-tabs').getByRole('link', { name: 'Báo cáo' }).click();
+  await expect(page).toHaveURL(/\/leader\/report$/);
+  await page.getByTestId('report-difficulties').fill('Sóng điện thoại yếu ở khu đồi; nhiều cụ chưa có điện thoại thông minh');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^bao-cao-.+\.xlsx$/);
+  const { sheets } = readXlsx(await saved(xlsx));
+  const main = sheets.get('Báo cáo')!;
+  expect(main[0]).toEqual(['Nội dung', hamletName]);
+  expect(main.find((r) => r[0] === 'Tổng số hộ')?.[1]).toBe(households);
+  expect(main.find((r) => r[0] === 'Hộ được thăm trong kỳ')?.[1]).toBe(visitedPeriod);
+  expect(sheets.get('Thông tin')!.find((r) => r[0] === 'Khó khăn, vướng mắc')?.[1]).toContain('Sóng điện thoại yếu');
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const bytes = await saved(csv);
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)));
+  expect(rows[0]).toEqual(['Nội dung', hamletName]);
+  expect(rows.find((r) => r[0] === 'Tổng số hộ')?.[1]).toBe(String(households));
+
+  await page.screenshot({ path: test.info().outputPath('leader-report-360.png'), fullPage: true });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // The printable page holds the same table; print CSS hides the app around it.
+  await expect(page.getByTestId('report-table')).toContainText('Tổng số hộ');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.tabbar')).toBeHidden();
+  await expect(page.getByTestId('report-table')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // Submitting saves a snapshot offline and queues it for sync.
+  await page.getByTestId('report-submit').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu báo cáo' })).toBeVisible();
+});
