@@ -5,6 +5,7 @@
 import { expose } from 'comlink';
 import { runSync, type SyncProgress, type SyncResult } from '../sync/engine';
 import { dexieSyncStore } from '../data/sync-store';
+import { reportServices } from './reports';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -26,7 +27,8 @@ function ping(): string {
   return 'pong';
 }
 
-export const services = { sync, ping };
+/** Sync, plus the reports' heavy work (dashboard figures, XLSX/CSV export, server roll-up) off the main thread. */
+export const services = { sync, ping, ...reportServices };
 export type Services = typeof services;
 
 // Only inside a dedicated worker (tests import this module in Node to call the services directly).
