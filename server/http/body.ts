@@ -17,7 +17,10 @@ async function readCapped(c: Context, capBytes: number): Promise<Buffer> {
   let total = 0;
   const reader = stream.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    // A phone that loses signal mid-upload aborts the stream: a client problem, answered (if anyone listens) as 400.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiFailure('bad_request', 'Kết nối bị ngắt khi đang gửi dữ liệu; hãy gửi lại');
+    });
     if (done) break;
     total += value.byteLength;
     if (total > capBytes) {
