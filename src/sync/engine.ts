@@ -33,8 +33,8 @@ export async function runSync(deps: SyncDeps, onProgress: (p: SyncProgress) => v
     run.emit({ phase: 'pull' });
     await pullAll(run, creds);
   } catch (e) {
-    if (!(e instanceof SyncStop)) throw e;
-    problem = e.problem;
+    // Anything else comes from local storage (quota, a closed database): report it, keep the outbox as it is.
+    problem = e instanceof SyncStop ? e.problem : 'storage';
   }
   const p = run.progress;
   const receipt: SyncReceiptData = {
@@ -42,13 +42,16 @@ export async function runSync(deps: SyncDeps, onProgress: (p: SyncProgress) => v
     sent: run.sentByKind, rejected: run.rejected, received: p.received, bytesSent: p.bytesSent, bytesReceived: p.bytesReceived,
   };
   // A failed run that moved nothing keeps the last useful receipt ("142 lượt thăm đã gửi lúc 16:05").
-  if (!problem || p.sent > 0 || p.received > 0) await store.saveReceipt(receipt);
+  try {
+    if (!problem || p.sent > 0 || p.received > 0) await store.saveReceipt(receipt);
+    await store.saveError(problem ? { at: receipt.at, ...SYNC_MESSAGES[problem] } : null);
+  } catch {
+    problem ??= 'storage';
+  }
   if (problem) {
-    await store.saveError({ at: receipt.at, ...SYNC_MESSAGES[problem] });
     run.emit({ phase: 'error', problem });
     return { ok: false, problem, receipt };
   }
-  await store.saveError(null);
   run.emit({ phase: 'done' });
   return { ok: true, receipt };
 }

@@ -1,7 +1,7 @@
 /** What went wrong, in plain words for the volunteer (Vietnamese first, English second). */
 export type SyncProblem =
   | 'offline' | 'timeout' | 'server' | 'rate_limited' | 'unauthorized' | 'forbidden' | 'not_enrolled'
-  | 'too_large' | 'bad_response' | 'bad_request';
+  | 'too_large' | 'bad_response' | 'bad_request' | 'storage';
 
 export const SYNC_MESSAGES: Record<SyncProblem, { vi: string; en: string }> = {
   offline: {
@@ -23,4 +23,8 @@ export const SYNC_MESSAGES: Record<SyncProblem, { vi: string; en: string }> = {
   too_large: { vi: 'Một mục quá lớn, máy chủ không nhận.', en: 'An item is too large for the server.' },
   bad_response: { vi: 'Máy chủ trả lời không đúng định dạng. Hãy cập nhật ứng dụng.', en: 'The server answered in an unexpected format. Please update the app.' },
   bad_request: { vi: 'Máy chủ từ chối yêu cầu.', en: 'The server refused the request.' },
+  storage: {
+    vi: 'Không ghi được dữ liệu vào bộ nhớ của máy (có thể bộ nhớ đã đầy). Hãy giải phóng bộ nhớ rồi đồng bộ lại.',
+    en: 'Could not write to this phone\'s storage (it may be full). Free some space and sync again.',
+  },
 };

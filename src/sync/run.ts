@@ -53,7 +53,11 @@ export class SyncRun {
 
   emit(change: Partial<SyncProgress>): void {
     this.progress = { ...this.progress, ...change };
-    this.onProgress({ ...this.progress });
+    try {
+      this.onProgress({ ...this.progress });
+    } catch {
+      // A broken progress listener must not stop the sync.
+    }
   }
 
   succeeded(): void {

@@ -155,4 +155,15 @@ describe('sync engine against a fake server', () => {
     expect({ label: h.label, alley: h.alley, hlc: h.hlc }).toEqual({ label: s.label, alley: s.alley, hlc: s.hlc });
     expect(s.label).toBe('Lê Văn Hưng');
   });
+
+  it('a local storage failure (quota) is reported in plain words; the outbox keeps its items', async () => {
+    const { server, householdId } = await setup();
+    await recordVisit(visit(householdId));
+    const store = { ...dexieSyncStore, applyPull: async () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const result = await runSync({ ...deps(server), store }, () => { throw new Error('listener bug'); });
+    expect(result).toMatchObject({ ok: false, problem: 'storage' });
+    expect((await lastSyncError())?.vi).toMatch(/bộ nhớ/);
+    expect(server.visits.size).toBe(1); // the push itself went through before the pull failed
+    expect((await outboxCounts()).pending).toBe(0);
+  });
 });
