@@ -73,7 +73,6 @@ const m001: Migration = {
       .addColumn('received_at', 'bigint', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('mutations_device').on('mutations').columns(['device_id', 'received_at']).execute();
   },
   async down() {
     throw new Error('Migrations only go forward');

@@ -85,8 +85,8 @@ async function writeChanges(trx: Transaction<Database>, w: PushWrites, meta: Pus
     }))).execute();
   }
   for (const part of chunks(w.visits, 1000)) {
-    await trx.insertInto('visits').values(part.map((v) => ({
-      id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: JSON.stringify(v),
+    await trx.insertInto('visits').values(part.map(({ visit: v, json }) => ({
+      id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: json,
     }))).onConflict((oc) => oc.column('id').doNothing()).execute();
   }
   for (const part of chunks(w.events, 400)) {

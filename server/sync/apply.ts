@@ -54,7 +54,7 @@ function householdDelete(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'hous
   w.erasedHouseholds.add(m.entityId);
   for (const [id, p] of ctx.persons) if (p.householdId === m.entityId && p.data) ctx.persons.set(id, { ...p, data: null });
   for (const [id, p] of w.persons) if (p.householdId === m.entityId) w.persons.set(id, { ...p, data: null });
-  w.visits = w.visits.filter((v) => v.householdId !== m.entityId);
+  w.visits = w.visits.filter((v) => v.visit.householdId !== m.entityId);
   return null;
 }
 
@@ -112,8 +112,9 @@ function visitCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'visit.cr
     const same = stored.data !== null && canonicalJson(JSON.parse(stored.data)) === canonicalJson(visit);
     return same ? null : 'Lượt thăm này đã có với nội dung khác; lượt thăm không sửa được';
   }
-  ctx.visits.set(v.id, { communeId: c.communeId, data: JSON.stringify(visit) });
-  w.visits.push(visit);
+  const json = JSON.stringify(visit);
+  ctx.visits.set(v.id, { communeId: c.communeId, data: json });
+  w.visits.push({ visit, json });
   return null;
 }
 

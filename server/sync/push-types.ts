@@ -38,7 +38,8 @@ export interface PushWrites {
   /** Final state per touched household (null data = tombstone). */
   households: Map<string, { hamletId: string; prevHamletId: string | null; data: Household | null }>;
   persons: Map<string, { householdId: string; hamletId: string; data: Person | null }>;
-  visits: Visit[];
+  /** New visits with their JSON text (serialised once). */
+  visits: { visit: Visit; json: string }[];
   events: TeamEvent[];
   reports: Report[];
   members: Map<string, Member>;
