@@ -5,7 +5,8 @@
  */
 import { catalogueItem, type Outcome } from '../catalogue';
 import { PRIORITY_KEYS } from '../schema';
-import { cellKey, effectiveVisits } from '../state';
+import { cellKey } from '../state';
+import { effectiveTimed } from './effective';
 import type { HouseholdRow, PersonRow, ScopeCounts, VisitRow } from './counts';
 
 export const PAYMENT_ITEMS = ['bank_account', 'mobile_banking', 'e_wallet'] as const;
@@ -30,20 +31,18 @@ export interface FollowUp { householdId: string; hamletId: string; on: string; o
 
 export const isPriority = (h: HouseholdRow): boolean => PRIORITY_KEYS.some((k) => h.priority?.[k] === true);
 
-interface Cell { item: string; state?: Outcome; inPeriod?: Outcome; doneDetails?: Set<string> }
+/** One (item, person) cell: its latest outcome as of now, at the end of the period, and within the period. */
+interface Cell { item: string; personId: string | null; now?: Outcome; state?: Outcome; inPeriod?: Outcome; doneDetails?: Set<string> }
 
 /** Adds one household's figures to every given scope (its hamlet and the commune). Returns its open follow-up. */
 export function addHousehold(
   scopes: ScopeCounts[], h: HouseholdRow, persons: readonly PersonRow[], visits: readonly VisitRow[], w: HouseholdWindow,
-  volunteers: Set<string>[],
+  volunteers: readonly Set<string>[],
 ): FollowUp | null {
   const personIds = new Set(persons.map((p) => p.id));
-  const effective = effectiveVisits(visits);
   const cells = new Map<string, Cell>();
-  const now = new Map<string, Outcome>();
   let inPeriod = 0, ever = false, lastMs = -Infinity, followUpOn: string | null = null;
-  for (const v of effective) {
-    const ms = Date.parse(v.at);
+  for (const { v, ms } of effectiveTimed(visits)) {
     if (!(ms < w.nowMs || ms < w.endMs)) continue;
     if (ms < w.nowMs) {
       lastMs = Math.max(lastMs, ms);
@@ -51,16 +50,17 @@ export function addHousehold(
     }
     const before = ms < w.endMs, within = before && ms >= w.startMs;
     if (before) ever = true;
-    if (within) { inPeriod++; volunteers.forEach((s) => s.add(v.memberId)); }
+    if (within) { inPeriod++; for (const s of volunteers) s.add(v.memberId); }
     for (const o of v.outcomes) {
       const item = catalogueItem(o.item);
       if (!item) continue;
-      if (item.scope === 'person' && (o.personId === null || !personIds.has(o.personId))) continue;
-      const key = cellKey(o.item, item.scope === 'person' ? o.personId : null);
-      if (ms < w.nowMs) now.set(key, o.outcome);
-      if (!before) continue;
+      const person = item.scope === 'person';
+      if (person && (o.personId === null || !personIds.has(o.personId))) continue;
+      const key = cellKey(o.item, person ? o.personId : null);
       let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = { item: o.item }));
+      if (!cell) cells.set(key, (cell = { item: o.item, personId: person ? o.personId : null }));
+      if (ms < w.nowMs) cell.now = o.outcome;
+      if (!before) continue;
       cell.state = o.outcome;
       if (within) {
         cell.inPeriod = o.outcome;
@@ -68,12 +68,17 @@ export function addHousehold(
       }
     }
   }
-  const has = (item: string, personId: string) => {
-    const s = cells.get(cellKey(item, personId))?.state;
-    return s !== undefined && HAS_IT.includes(s);
-  };
+  // People who "have" a payment account / health book at the end of the period (for the national targets).
+  const paying = new Set<string>(), health = new Set<string>();
+  for (const c of cells.values()) {
+    if (c.personId === null || c.state === undefined || !HAS_IT.includes(c.state)) continue;
+    if ((PAYMENT_ITEMS as readonly string[]).includes(c.item)) paying.add(c.personId);
+    else if (c.item === HEALTH_ITEM) health.add(c.personId);
+  }
+  let needsHelp = false;
+  for (const c of cells.values()) if (c.now === 'needs_help') { needsHelp = true; break; }
   const priority = isPriority(h);
-  const open = [...now.values()].includes('needs_help') && followUpOn !== null;
+  const open = needsHelp && followUpOn !== null;
   const followUp: FollowUp | null = open ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn!, overdue: followUpOn! < w.today } : null;
   for (const s of scopes) {
     const hh = s.households;
@@ -90,13 +95,13 @@ export function addHousehold(
       const age = p.birthYear === null ? null : w.refYear - p.birthYear;
       if (age !== null && age >= AGE_PAYMENT_MIN) {
         s.people.aged15Plus++;
-        if (PAYMENT_ITEMS.some((i) => has(i, p.id))) s.people.aged15PlusWithPayment++;
+        if (paying.has(p.id)) s.people.aged15PlusWithPayment++;
       }
       if (age !== null && age >= AGE_ADULT_MIN) {
         s.people.adults++;
         if (p.hasSmartphone) s.people.adultsWithSmartphone++;
       }
-      if (has(HEALTH_ITEM, p.id)) s.people.withHealthBook++;
+      if (health.has(p.id)) s.people.withHealthBook++;
     }
     for (const c of cells.values()) {
       const counts = s.items[c.item]!;

@@ -8,3 +8,4 @@ export * from './table';
 export * from './targets';
 export * from './team';
 export * from './trend';
+export * from './effective';

@@ -4,7 +4,7 @@
  */
 import { loadDashboardData, submittedFor, type DashboardData } from '../../data/reports';
 import {
-  communeCounts, deriveFigures, lastMonths, monthlyTrend, STALE_DAYS_DEFAULT, type CommuneCounts, type DerivedFigures,
+  communeCounts, deriveFigures, lastMonths, monthlyTrends, STALE_DAYS_DEFAULT, type CommuneCounts, type DerivedFigures,
   type FollowUp, type TrendPoint,
 } from '../../shared/report';
 import type { Hamlet, ReportPeriod } from '../../shared/schema';
@@ -41,8 +41,7 @@ export function dashboardFrom(data: DashboardData, req: DashboardRequest): Omit<
   const derived: Record<string, DerivedFigures> = { '': deriveFigures(counts.commune) };
   for (const s of counts.hamlets) derived[s.hamletId!] = deriveFigures(s);
   const months = lastMonths(req.now, req.trendMonths ?? 6);
-  const trend: Record<string, TrendPoint[]> = { '': monthlyTrend(data.input, months, null) };
-  for (const h of data.hamlets) trend[h.id] = monthlyTrend(data.input, months, h.id);
+  const trend = monthlyTrends(data.input, months);
   const labels = new Map(data.input.households.map((h) => [h.id, (h as { label?: string }).label ?? '']));
   return {
     period: req.period, now: req.now, staleDays, communeName: data.communeName,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { effectiveTimed } from '../../src/shared/report';
+import { effectiveVisits } from '../../src/shared/state';
+import type { VisitRow } from '../../src/shared/report';
+
+const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+describe('effectiveTimed equals state.ts effectiveVisits', () => {
+  it('on random visits with amendments, ties and amendments of amendments', () => {
+    const visit = fc.record({
+      n: fc.integer({ min: 0, max: 30 }),
+      minute: fc.integer({ min: 0, max: 5 }),
+      amends: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      outcome: fc.constantFrom('had', 'guided', 'done', 'needs_help') as fc.Arbitrary<'had' | 'guided' | 'done' | 'needs_help'>,
+    });
+    fc.assert(fc.property(fc.uniqueArray(visit, { selector: (v) => v.n, maxLength: 15 }), (specs) => {
+      const visits: VisitRow[] = specs.map((s) => ({
+        id: id(s.n), householdId: id(999), memberId: id(s.n + 100), at: `2026-01-01T00:0${s.minute}:00Z`, followUpOn: null,
+        amends: s.amends === null || s.amends === s.n ? null : id(s.amends),
+        outcomes: [{ item: 'vneid_l1', personId: null, outcome: s.outcome, details: [], other: '' }],
+      }));
+      const expected = effectiveVisits(visits).map((v) => [v.id, Date.parse(v.at), v.memberId, v.outcomes[0]!.outcome]);
+      const actual = effectiveTimed(visits).map((t) => [t.id, t.ms, t.v.memberId, t.v.outcomes[0]!.outcome]);
+      expect(actual).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+});
