@@ -57,7 +57,7 @@ for (const kind of kinds) {
   describe(`server killed with SIGKILL mid-batch [${kind}]`, () => {
     it('leaves each batch whole or absent; retries after restart store every visit exactly once', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tungnha-kill-'));
-      let env: Record<string, string> = { DATA_DIR: dir };
+      let env: Record<string, string> = { DATA_DIR: dir, DATABASE_URL: '' };
       if (kind === 'postgres') {
         pg ??= await startThrowawayPg();
         env = { DATABASE_URL: await pg.newDatabase() };

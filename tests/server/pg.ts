@@ -2,6 +2,7 @@
  * A throwaway PostgreSQL 15+ for the server tests: initdb into a temp dir owned by `postgres`, started with pg_ctl on
  * a free port (as the postgres OS user when we are root), one fresh database per suite, removed afterwards.
  * Missing binaries fail the run LOUDLY unless TUNGNHA_ALLOW_NO_PG=1 (a developer machine without PostgreSQL).
+ * TEST_DATABASE_URL (or DATABASE_URL) points at an existing server instead; a fresh database is created on it per suite.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +37,7 @@ export function pgBinDir(): string | null {
 
 /** True when the PostgreSQL variants may be left out (binaries missing and TUNGNHA_ALLOW_NO_PG=1). */
 export function pgMissingAllowed(): boolean {
-  if (process.env.TEST_DATABASE_URL || pgBinDir()) return false;
+  if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || pgBinDir()) return false;
   const banner = '!'.repeat(78);
   if (process.env.TUNGNHA_ALLOW_NO_PG === '1') {
     console.warn(`\n${banner}\n!!! PostgreSQL binaries not found: the PostgreSQL variants of the server tests are NOT RUN\n!!! (TUNGNHA_ALLOW_NO_PG=1). Install postgresql-15 to run them.\n${banner}\n`);
@@ -48,7 +49,8 @@ export function pgMissingAllowed(): boolean {
 let counter = 0;
 
 export async function startThrowawayPg(): Promise<ThrowawayPg> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  // An existing server (CI service) may be given; each suite still gets its own fresh database on it.
+  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (adminUrl) return withDatabases(adminUrl, async () => {});
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin — install postgresql-15, or set TUNGNHA_ALLOW_NO_PG=1 to skip the PostgreSQL variants LOUDLY');
