@@ -2,24 +2,26 @@
  * The client sync engine against the real server app (in-process, SQLite): enrolment, push, scoped pull,
  * connections cut before/during/after the commit, duplicated and reordered retries.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrolPhone, startServer, type TestServer } from './sync-harness';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DB_KINDS, enrolPhone, startServer, stopPg, type TestServer } from './sync-harness';
 import { db } from '../../src/data/db';
 import { getHousehold, listHouseholdSummaries, outboxCounts, recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
 import { snapshotCounts } from '../../server/db';
 
-let server: TestServer;
-beforeEach(async () => { server = await startServer(); });
-afterEach(async () => { await server.close(); });
+afterAll(stopPg);
 
 const visit = (householdId: string, notes = '') => ({ householdId, kind: 'home' as const, outcomes: [], notes, followUpOn: null });
 
-async function serverVisitIds(): Promise<Set<string>> {
-  const rows = await server.store.db.selectFrom('visits').select('id').execute();
-  return new Set(rows.map((r) => r.id));
-}
+for (const kind of DB_KINDS) describe(`sync engine ↔ real server [${kind}]`, () => {
+  let server: TestServer;
+  beforeEach(async () => { server = await startServer({ kind }); });
+  afterEach(async () => { await server.close(); });
 
-describe('sync engine ↔ real server', () => {
+  async function serverVisitIds(): Promise<Set<string>> {
+    const rows = await server.store.db.selectFrom('visits').select('id').execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   it('a member pulls only their hamlet, records visits offline, and they land on the server once', async () => {
     const [h0, h1] = server.demo.hamlets;
     const phone = await enrolPhone(server, 'member', [h0!.id]);
@@ -87,7 +89,7 @@ describe('sync engine ↔ real server', () => {
 
   it('adapts the batch to a small body cap (413) and still delivers everything', async () => {
     await server.close();
-    server = await startServer({ pushBodyMaxBytes: 6_000 });
+    server = await startServer({ kind, pushBodyMaxBytes: 6_000 });
     const h0 = server.demo.hamlets[0]!;
     const phone = await enrolPhone(server, 'member', [h0.id]);
     await phone.sync();

@@ -1,6 +1,6 @@
 /**
- * The real sync server in-process (Hono app on a temporary SQLite database, or PostgreSQL when
- * TEST_DATABASE_URL is set) and simulated phones: each device is its own fake IndexedDB database driven through
+ * The real sync server in-process (Hono app on a fresh SQLite database, or a fresh database on the throwaway
+ * PostgreSQL of ./pg.ts) and simulated phones: each device is its own fake IndexedDB database driven through
  * the real data layer and sync engine. The network between them can be cut before, during or after the commit.
  */
 import 'fake-indexeddb/auto';
@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
+import { pgMissingAllowed, startThrowawayPg, type ThrowawayPg } from './pg';
 import { insertEnrolCode, openStore, seedCommune, type Store } from '../../server/db';
 import { hashSecret } from '../../server/auth/secrets';
 import { generateDemoCommune, type DemoCommune } from '../../src/shared/demo';
@@ -37,9 +38,26 @@ export interface TestServer {
 
 let codeCounter = 0;
 
-export async function startServer(opts: { households?: number; visitsPerHousehold?: number; pushBodyMaxBytes?: number } = {}): Promise<TestServer> {
+export type DbKind = 'sqlite' | 'postgres';
+/** Both databases, unless PostgreSQL is missing and explicitly allowed to be (pg.ts warns loudly then). */
+export const DB_KINDS: DbKind[] = pgMissingAllowed() ? ['sqlite'] : ['sqlite', 'postgres'];
+
+let pgServer: Promise<ThrowawayPg> | null = null;
+/** Call from afterAll in files that used PostgreSQL. */
+export async function stopPg(): Promise<void> {
+  if (pgServer) await (await pgServer).stop();
+  pgServer = null;
+}
+
+export interface ServerOptions { kind?: DbKind; households?: number; visitsPerHousehold?: number; pushBodyMaxBytes?: number }
+
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-sync-'));
-  const store = await openStore({ dataDir: dir });
+  let store: Store;
+  if (opts.kind === 'postgres') {
+    pgServer ??= startThrowawayPg();
+    store = await openStore({ databaseUrl: await (await pgServer).newDatabase() });
+  } else store = await openStore({ dataDir: dir });
   const demo = generateDemoCommune({ households: opts.households ?? 60, visitsPerHousehold: opts.visitsPerHousehold ?? 1, now: Date.now() });
   await seedCommune(store, demo);
   const app = createApp({ store, pushBodyMaxBytes: opts.pushBodyMaxBytes, enrolRateLimit: { max: 10_000, windowMs: 1000 }, onUnexpectedError: () => {} });
