@@ -27,7 +27,15 @@ test('leader dashboard offline: filter, export a monthly report, print page, sub
   await expect(page.getByTestId('targets-table')).toContainText('Người từ 15 tuổi có tài khoản thanh toán');
   await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(6);
 
-  // Filter: last month, then another hamlet.
+  // The demo works in all 18 hamlets: the commune view shows them side by side, sortable.
+  await expect(page.getByTestId('scope')).toHaveValue('');
+  const hamletRows = page.getByTestId('hamlet-table').locator('tbody tr');
+  await expect(hamletRows).toHaveCount(18);
+  await page.getByTestId('hamlet-table').getByRole('button', { name: /^Số hộ/ }).click();
+  const sizes = (await hamletRows.locator('td:nth-child(2)').allTextContents()).map(Number);
+  expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+
+  // Filter: last month, then one hamlet.
   await page.getByTestId('period-lastMonth').click();
   await expect(page.getByTestId('period-lastMonth')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('period-label')).toHaveText(/^Tháng \d{2}\/\d{4}$/);

@@ -24,13 +24,17 @@ export function ExportButtons({ period, hamletId, text, now, staleDays }: Props)
   const run = async (format: 'xlsx' | 'csv') => {
     setMessage(null);
     setProgress({ done: 0, total: 1 });
+    // Progress messages cross the worker boundary asynchronously and may arrive after the file: ignore those.
+    let finished = false;
     try {
-      const file = await exportInWorker({ format, period, hamletId, text, now, staleDays }, (done, total) => setProgress({ done, total }));
+      const file = await exportInWorker({ format, period, hamletId, text, now, staleDays }, (done, total) => { if (!finished) setProgress({ done, total }); });
+      finished = true;
       download(file.bytes, file.fileName, file.mime);
       setMessage(lt('export.done', { name: file.fileName }));
     } catch (e) {
       setMessage(lt('common.error', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
+      finished = true;
       setProgress(null);
     }
   };

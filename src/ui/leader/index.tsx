@@ -20,13 +20,15 @@ import './leader.css';
 const TABS: [string, LeaderKey][] = [['/leader', 'tab.overview'], ['/leader/report', 'tab.report'], ['/leader/events', 'tab.events'], ['/leader/team', 'tab.team'], ['/leader/follow-ups', 'tab.followUps']];
 
 function refresh() {
+  // The server roll-up needs an enrolled commune-level device; navigator.onLine is only a hint to skip a sure failure.
   void refreshDashboard({ communeLevel: isCommuneLevel.value, online: navigator.onLine !== false });
 }
 
 export default function Leader() {
   const { path } = useLocation();
   const s = session.value;
-  const communeLevel = isCommuneLevel.value;
+  // The demo identity works in all 18 hamlets: show it the commune view too, so a first look shows the roll-up.
+  const communeLevel = isCommuneLevel.value || (!!s?.demo && !s.device);
   const hamlets = communeLevel ? (dashboard.value?.hamlets ?? s?.hamlets ?? []) : (s?.hamlets ?? []);
   useEffect(() => {
     if (!communeLevel && scopeId.value === '' && s?.hamlets[0]) scopeId.value = s.hamlets[0].id;
