@@ -14,6 +14,7 @@ export {
 export { recordVisit, saveDraft, getDraft, discardDraft, hasOpenDraft, listDrafts, type VisitInput } from './visits';
 export { outboxCounts, listOutbox, dismissRejected, type OutboxCounts, type OutboxItem } from './outbox';
 export { lastSyncReceipt, lastSyncError } from './sync-state';
+export { listConflicts, dismissConflict, type OpenConflict } from './conflicts';
 export { storageStatus, requestPersistence, isIOS, isStandalone, type StorageStatus } from './storage';
 export { ValidationError, isValidationError, type FieldIssue } from './validation';
 export type { Device, Settings, Lang, SyncReceipt, SyncError, DemoIdentity } from './meta';

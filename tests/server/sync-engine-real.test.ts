@@ -5,7 +5,9 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, enrolPhone, startServer, stopPg, type TestServer } from './sync-harness';
 import { db } from '../../src/data/db';
-import { getHousehold, listHouseholdSummaries, outboxCounts, recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
+import {
+  dismissConflict, getHousehold, listConflicts, listHouseholdSummaries, outboxCounts, recordVisit, requestHouseholdRemoval, saveHousehold,
+} from '../../src/data/index';
 import { snapshotCounts } from '../../server/db';
 
 afterAll(stopPg);
@@ -123,5 +125,41 @@ for (const kind of DB_KINDS) describe(`sync engine ↔ real server [${kind}]`, (
     expect(await db.visits.where('householdId').equals(second!.id).count()).toBe(0);
     await a.destroy();
     await b.destroy();
+  });
+
+  it('the same field edited on two phones offline is flagged; the leader dismisses the flag everywhere', async () => {
+    const h0 = server.demo.hamlets[0]!;
+    const a = await enrolPhone(server, 'member', [h0.id]);
+    await a.sync();
+    const leader = await enrolPhone(server, 'hamlet_leader', [h0.id]);
+    await leader.sync();
+    const householdId = (await listHouseholdSummaries(h0.id))[0]!.id;
+    const edit = async (alley: string) => {
+      const { id: _i, communeId: _c, hlc: _h, conflicts: _x, demo: _d, ...fields } = (await getHousehold(householdId))!.household;
+      await saveHousehold({ id: householdId, fields: { ...fields, alley }, persons: [] });
+    };
+    a.use();
+    await edit('Gần trường');
+    leader.use();
+    await edit('Gần chợ');
+    expect((await a.sync()).ok).toBe(true);
+    expect((await leader.sync()).ok).toBe(true);
+    leader.use();
+    const flags = await listConflicts(householdId);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ entity: 'household', field: 'alley' });
+    expect([flags[0]!.kept, flags[0]!.lost].sort()).toEqual(['Gần chợ', 'Gần trường']);
+    expect(await dismissConflict('household', householdId, 'alley')).toBe(true);
+    expect(await listConflicts(householdId)).toEqual([]);
+    expect((await leader.sync()).ok).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await a.sync()).ok).toBe(true);
+    a.use();
+    expect(await listConflicts(householdId)).toEqual([]);
+    const alley = (await getHousehold(householdId))!.household.alley;
+    leader.use();
+    expect((await getHousehold(householdId))!.household.alley).toBe(alley);
+    await a.destroy();
+    await leader.destroy();
   });
 });
