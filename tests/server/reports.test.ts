@@ -12,7 +12,7 @@ import { communeCounts, monthPeriod, quarterPeriod, type CommuneCounts, type Rep
 import type { ReportPeriod } from '../../src/shared/schema';
 import { DEMO_NOW_MS, generateDemoCommune } from '../../src/shared/demo';
 import { COMMUNE, fixture, H1, H2, H3, NOW, STALE_DAYS } from '../unit/report-fixtures';
-import { startPg, type ThrowawayPg } from './reports-pg';
+import { pgMissingAllowed, startThrowawayPg, type ThrowawayPg } from './pg';
 import { loadFixture } from './reports-fixture';
 
 const demo = generateDemoCommune();
@@ -78,12 +78,11 @@ suite('SQLite', async () => {
 afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 
 let pg: ThrowawayPg | null = null;
-suite('PostgreSQL', async () => {
-  pg = await startPg();
-  if (!pg) {
-    console.warn('\n!!! PostgreSQL binaries not found: the PostgreSQL report comparison is SKIPPED. Install postgresql to run it.\n');
-    return null;
-  }
-  return openStore({ databaseUrl: pg.url });
-});
+// Missing PostgreSQL fails the run loudly unless TUNGNHA_ALLOW_NO_PG=1 (see tests/server/pg.ts).
+if (!pgMissingAllowed()) {
+  suite('PostgreSQL', async () => {
+    pg = await startThrowawayPg();
+    return openStore({ databaseUrl: await pg.newDatabase() });
+  });
+}
 afterAll(async () => { await pg?.stop(); });
