@@ -22,7 +22,7 @@ describeEachDb('bad input', (h) => {
   const home = () => h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
   const post = (body: string | Buffer, headers: Record<string, string> = {}, device: Device | null = member) =>
     h().request('/api/v1/sync/push', {
-      method: 'POST', body,
+      method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body),
       headers: { 'content-type': 'application/json', ...(device ? { authorization: `Bearer ${device.token}` } : {}), ...headers },
     });
 

@@ -44,7 +44,7 @@ describeEachDb('connection cuts', (h) => {
       const again = await send('pass', [...mutations].reverse());
       expect(again.body.results.every((r: { status: string }) => r.status === 'duplicate')).toBe(true);
       expect(await visitCount(ids)).toBe(ids.length);
-      expect((await h().counts()).visits).toBe(before.visits + ids.length);
+      expect((await h().counts()).visits).toBe(before.visits! + ids.length);
       expect((await h().request('/api/v1/health')).status).toBe(200);
     });
   }
