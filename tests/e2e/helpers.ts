@@ -2,6 +2,13 @@
 import { expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
 
 /** Resolves once a service worker is active for this origin (precaching finished). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -45,4 +52,44 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** Issues an enrolment code with the admin CLI (`npm run admin -- issue-code … --json`) against the e2e database. */
+export async function issueCode(role: string, hamlet?: string): Promise<string> {
+  const args = ['tsx', 'server/cli/admin.ts', 'issue-code', '--role', role, ...(hamlet ? ['--hamlet', hamlet] : []), '--json'];
+  const { stdout } = await run(join(root, 'node_modules/.bin/tsx'), args.slice(1), { cwd: root, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, encoding: 'utf8' });
+  const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  return (JSON.parse(line!) as { code: string }).code;
+}
+
+/**
+ * Enrolment codes for several people: one commune-leader code from the admin CLI (slow: a process per code), that
+ * code enrolled over HTTP as a "leader's phone", then the leader's own endpoint (POST /api/v1/codes) for the rest.
+ */
+export async function issueCodes(baseURL: string, wanted: { role: string; hamlet: string }[]): Promise<string[]> {
+  const code = await issueCode('commune_leader');
+  const enrolled = await fetch(`${baseURL}/api/v1/enrol`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'e2e leader' }),
+  });
+  expect(enrolled.status).toBe(201);
+  const { token, hamlets } = (await enrolled.json()) as { token: string; hamlets: { id: string; name: string }[] };
+  const codes: string[] = [];
+  for (const w of wanted) {
+    const hamlet = hamlets.find((h) => h.name === w.hamlet);
+    const res = await fetch(`${baseURL}/api/v1/codes`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ role: w.role, hamletIds: [hamlet!.id] }),
+    });
+    expect(res.status).toBe(201);
+    codes.push(((await res.json()) as { code: string }).code);
+  }
+  return codes;
+}
+
+/** Enrols the page's device with a code typed on the Welcome screen; waits for the first pull to fill the list. */
+export async function enrol(page: Page, code: string): Promise<void> {
+  await page.goto('/welcome');
+  await page.getByLabel('Mã đăng ký (8 ký tự)').fill(`${code.slice(0, 4)}-${code.slice(4)}`);
+  await page.getByRole('button', { name: 'Đăng ký thiết bị' }).click();
+  await expect(page).toHaveURL(/\/(households|hamlets)$/);
 }

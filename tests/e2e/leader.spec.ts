@@ -83,3 +83,36 @@ test('leader dashboard offline: filter, export a monthly report, print page, sub
   await page.getByTestId('report-submit').click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu báo cáo' })).toBeVisible();
 });
+
+test('leader records an event and proposes a member offline; the event is counted in the report', async ({ page, context }) => {
+  await installApp(page);
+  await context.setOffline(true);
+  await page.reload();
+  await loadDemo(page);
+  await page.goto('/leader/events');
+
+  await page.getByRole('radio', { name: 'Ngày hội công nghệ số' }).click();
+  await page.getByTestId('event-place').fill('Nhà văn hóa bản Na Mèo');
+  await page.getByTestId('event-topic').fill('Ngày hội công nghệ số: VNeID mức 2 và ví điện tử');
+  await page.getByTestId('event-attendance').fill('85');
+  await page.getByRole('group', { name: 'Nội dung đã hướng dẫn' }).getByRole('button', { name: 'Ví điện tử' }).click();
+  await page.getByTestId('event-save').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu sự kiện' })).toBeVisible();
+  await expect(page.getByTestId('event-list')).toContainText('VNeID mức 2 và ví điện tử');
+  // Bad input is refused next to the field.
+  await page.getByTestId('event-save').click();
+  await expect(page.locator('.error').first()).toBeVisible();
+
+  // This month's commune report counts it (the demo has no other events).
+  await page.locator('.leader-tabs').getByRole('link', { name: 'Báo cáo' }).click();
+  const table = page.getByTestId('report-table').locator('table').first();
+  await expect(table.getByRole('row', { name: /^Ngày hội công nghệ số/ }).locator('td').first()).toHaveText('1');
+  await expect(table.getByRole('row', { name: /^Lượt người tham dự/ }).locator('td').first()).toHaveText('85');
+
+  // Roster: the team size against the 5–10 rule, and a proposal waiting for approval.
+  await page.locator('.leader-tabs').getByRole('link', { name: 'Thành viên' }).click();
+  await expect(page.getByTestId('team-size')).toContainText('quy định 5–10');
+  await page.getByLabel('Họ và tên').fill('Lò Thị Xuân');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByTestId('roster').locator('li').filter({ hasText: 'Lò Thị Xuân' })).toContainText('Chờ duyệt');
+});

@@ -41,7 +41,7 @@ export default function IssueCodes() {
       <p>{t('codes.intro')}</p>
       <fieldset>
         <legend>{t('codes.role')}</legend>
-        <Choices label={t('codes.role')} value={role} clearable={false} onChange={(r) => r && setRole(r)}
+        <Choices label={t('codes.role')} value={role} clearable={false} grid onChange={(r) => r && setRole(r)}
           options={roles.filter((r) => ROLES.includes(r)).map((r) => ({ key: r, label: t(`role.${r}`) }))} />
       </fieldset>
       {needsHamlet && (

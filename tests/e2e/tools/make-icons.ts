@@ -61,7 +61,7 @@ function drawIcon(size: number, inset: number): Uint8Array {
   const box = size * (1 - 2 * inset);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const acc = [0, 0, 0];
+      const acc: [number, number, number] = [0, 0, 0];
       for (let sy = 0; sy < SS; sy++) for (let sx = 0; sx < SS; sx++) {
         const x = (px + (sx + 0.5) / SS - size * inset) / box;
         const y = (py + (sy + 0.5) / SS - size * inset) / box;

@@ -1,0 +1,87 @@
+/**
+ * The whole loop with the real server: two volunteers of one hamlet and their leader enrol with codes, the
+ * volunteers record visits offline, sync at the "cultural house", and the leader's phone receives both visits;
+ * a volunteer of another hamlet receives none of that hamlet's households.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { enrol, issueCodes, seriousA11yViolations, unsyncedCount } from './helpers';
+
+const HAMLET = 'Bản Na Mèo';
+const OTHER_HAMLET = 'Bản Xía Nọi';
+
+async function phone(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 760 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  return context.newPage();
+}
+
+async function visitOffline(page: Page, row: number, note: string): Promise<string> {
+  await expect(page.getByTestId('household-list').locator('li').nth(row)).toBeVisible();
+  await page.context().setOffline(true);
+  const link = page.getByTestId('household-list').locator('li a').nth(row);
+  const label = (await link.locator('strong').textContent())!;
+  await link.click();
+  await page.getByTestId('start-visit').click();
+  await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+  await page.getByLabel('Ghi chú').fill(note);
+  await page.getByTestId('save-visit').click();
+  await expect(page.getByTestId('visit-history')).toContainText(note);
+  await expect(unsyncedCount(page)).toHaveText('1');
+  return label;
+}
+
+/** Tapping "Đồng bộ" with no signal explains in plain words; when the connection returns, sync runs by itself. */
+async function syncAtCulturalHouse(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByRole('alert')).toContainText('Không kết nối được máy chủ');
+  await expect(unsyncedCount(page)).toHaveText('1');
+  await page.context().setOffline(false);
+  await expect(unsyncedCount(page)).toHaveText('0');
+  await expect(page.getByTestId('sync-receipt')).toContainText(/1 lượt thăm đã gửi lúc \d\d:\d\d/);
+}
+
+test('two volunteers sync offline visits; the leader sees both; another hamlet sees none', async ({ browser, baseURL }) => {
+  const [codeA, codeB, codeLeader, codeOther] = await issueCodes(baseURL!, [
+    { role: 'member', hamlet: HAMLET }, { role: 'member', hamlet: HAMLET }, { role: 'hamlet_leader', hamlet: HAMLET }, { role: 'member', hamlet: OTHER_HAMLET },
+  ]);
+  const a = await phone(browser, baseURL!);
+  const b = await phone(browser, baseURL!);
+  await enrol(a, codeA!);
+  await enrol(b, codeB!);
+  await expect(a.getByText(HAMLET).first()).toBeVisible();
+
+  const stamp = Date.now().toString(36);
+  const labelA = await visitOffline(a, 0, `Ghi chú A ${stamp}`);
+  const labelB = await visitOffline(b, 1, `Ghi chú B ${stamp}`);
+  await syncAtCulturalHouse(a);
+  await syncAtCulturalHouse(b);
+
+  const leader = await phone(browser, baseURL!);
+  await enrol(leader, codeLeader!);
+  for (const [label, note] of [[labelA, `Ghi chú A ${stamp}`], [labelB, `Ghi chú B ${stamp}`]] as const) {
+    await leader.goto('/households');
+    await leader.getByTestId('search').fill(label);
+    await leader.getByTestId('household-list').locator('li a', { hasText: label }).first().click();
+    await expect(leader.getByTestId('visit-history')).toContainText(note);
+  }
+
+  // The leader issues a code for a new volunteer: shown as text and as a QR the new phone scans.
+  await leader.getByRole('link', { name: 'Cài đặt' }).click();
+  await leader.getByRole('link', { name: 'Cấp mã đăng ký cho thành viên mới' }).click();
+  await leader.getByRole('button', { name: 'Tạo mã' }).click();
+  await expect(leader.getByTestId('issued-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await expect(leader.getByTestId('code-qr')).toBeVisible();
+  await leader.getByTestId('code-qr').scrollIntoViewIfNeeded();
+  await leader.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/10-issue-code.png', import.meta.url)) });
+  expect(await seriousA11yViolations(leader)).toEqual([]);
+
+  const other = await phone(browser, baseURL!);
+  await enrol(other, codeOther!);
+  await expect(other.getByText(OTHER_HAMLET).first()).toBeVisible();
+  await expect(other.getByTestId('household-list').locator('li').first()).toBeVisible();
+  await other.getByTestId('search').fill(labelA);
+  await expect(other.getByTestId('household-list').locator('li a', { hasText: labelA })).toHaveCount(0);
+  expect(await other.evaluate(() => location.pathname)).toBe('/households');
+  await expect(other.getByRole('link', { name: 'Đổi thôn/bản' })).toHaveCount(0);
+});
