@@ -11,10 +11,11 @@ import { vnDate } from '../../shared/report/period';
 import type { Member } from '../../shared/schema';
 import { formatDate } from '../i18n';
 import { lt, roleLabel } from './messages';
+import { DevicesList } from './DevicesList';
 
-interface Props { scope: string; communeLevel: boolean }
+interface Props { scope: string; communeLevel: boolean; enrolled: boolean }
 
-export function RosterScreen({ scope, communeLevel }: Props) {
+export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
   const [members, setMembers] = useState<Member[]>([]);
   const [form, setForm] = useState({ name: '', role: 'member' as Member['role'], phone: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,6 +58,7 @@ export function RosterScreen({ scope, communeLevel }: Props) {
           </li>
         ))}
       </ul>
+      {enrolled && <DevicesList scope={scope} />}
       <form class="card stack" onSubmit={add} aria-labelledby="add-h">
         <h2 id="add-h">{lt('team.add')}</h2>
         <label class="field">{lt('team.name')}<input value={form.name} onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })} />

@@ -66,7 +66,7 @@ export default function Leader() {
       {computing.value && <p role="status" class="muted">{lt('computing')}</p>}
       {loadError.value && <p class="notice danger" role="alert">{lt('common.error', { message: loadError.value })}</p>}
       {tab === '/leader/events' ? <EventsScreen hamlets={hamlets} defaultHamletId={scopeId.value || null} onSaved={refresh} />
-        : tab === '/leader/team' ? <RosterScreen scope={scopeId.value} communeLevel={communeLevel} />
+        : tab === '/leader/team' ? <RosterScreen scope={scopeId.value} communeLevel={communeLevel} enrolled={!!s?.device} />
         : !d ? <Loading />
         : tab === '/leader/report' ? <ReportScreen d={d} scope={scopeId.value} />
         : tab === '/leader/follow-ups' ? <FollowUps d={d} scope={scopeId.value} />

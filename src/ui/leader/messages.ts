@@ -111,6 +111,10 @@ const M = {
   'role.member': ['Thành viên', 'Member'],
   'role.collaborator': ['Cộng tác viên', 'Collaborator'],
   'role.admin': ['Quản trị', 'Administrator'],
+  'devices.title': ['Điện thoại của tổ và lần đồng bộ cuối', 'Team phones and their last sync'],
+  'devices.never': ['chưa đồng bộ', 'never synced'],
+  'devices.revoked': ['đã thu hồi', 'revoked'],
+  'devices.offline': ['Cần kết nối mạng để xem danh sách điện thoại.', 'Connect to see the list of phones.'],
   'common.error': ['Có lỗi: {message}', 'Error: {message}'],
   'common.table': ['Bảng số liệu', 'Numbers as a table'],
 } as const;

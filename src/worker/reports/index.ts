@@ -5,11 +5,11 @@
 import { transfer } from 'comlink';
 import { leaderDashboard } from './dashboard';
 import { exportReport, type ExportFile, type ExportRequest } from './export';
-import { serverRollup } from './rollup';
+import { serverRollup, teamDevices } from './rollup';
 
 export { leaderDashboard, dashboardFrom, type Dashboard, type DashboardRequest } from './dashboard';
 export { exportReport, buildReportTable, type ExportFile, type ExportRequest, type ExportProgress } from './export';
-export { serverRollup, type ServerRollup } from './rollup';
+export { serverRollup, teamDevices, type ServerRollup, type TeamDevice } from './rollup';
 
 /** Export with progress to the page; the file's bytes are transferred, not copied. */
 async function exportReportFile(req: ExportRequest, onProgress?: (done: number, total: number) => unknown): Promise<ExportFile> {
@@ -21,5 +21,5 @@ async function exportReportFile(req: ExportRequest, onProgress?: (done: number, 
   return transfer(file, [file.bytes.buffer as ArrayBuffer]);
 }
 
-export const reportServices = { leaderDashboard, exportReportFile, serverRollup };
+export const reportServices = { leaderDashboard, exportReportFile, serverRollup, teamDevices };
 export type ReportServices = typeof reportServices;

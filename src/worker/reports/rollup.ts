@@ -26,3 +26,23 @@ export async function serverRollup(period: ReportPeriod, staleDays: number): Pro
     return null;
   }
 }
+
+export interface TeamDevice { id: string; name: string; memberName: string; hamletIds: string[]; lastSeenAt: string | null; revokedAt: string | null }
+
+/** The team's phones and when each last reached the server (leaders; online only — null when it cannot be asked). */
+export async function teamDevices(): Promise<TeamDevice[] | null> {
+  const device = await getDevice();
+  if (!device) return null;
+  try {
+    const res = await fetch(`${device.serverUrl}/api/v1/devices`, {
+      headers: { authorization: `Bearer ${device.token}` }, signal: AbortSignal.timeout(ROLLUP_TIMEOUT_MS),
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { devices?: TeamDevice[] };
+    return Array.isArray(body.devices)
+      ? body.devices.map((d) => ({ id: d.id, name: d.name, memberName: d.memberName, hamletIds: d.hamletIds, lastSeenAt: d.lastSeenAt, revokedAt: d.revokedAt }))
+      : null;
+  } catch {
+    return null;
+  }
+}
