@@ -1,0 +1,20 @@
+/** The shape of one `npm run bench` run: raw samples per figure, written to bench/.tmp/results.json and BENCHMARKS.md. */
+import type { Machine } from './machine';
+import type { FirstRouteJs } from '../bundle';
+import type { MicroResult } from '../browser/micro';
+import type { ColdStart } from '../browser/cold-start';
+import type { SyncRound } from '../sync/compare';
+import type { IngestRun } from '../ingest';
+
+export interface SectionMeta { ms: number; loadBefore: number; loadAfter: number; error?: string }
+
+export interface Results {
+  machine: Machine;
+  config: Record<string, number | string | boolean>;
+  sections: Record<string, SectionMeta>;
+  bundle?: FirstRouteJs;
+  micro?: MicroResult;
+  coldStart?: ColdStart[];
+  sync?: SyncRound[];
+  ingest?: { sqlite?: IngestRun[]; postgres?: IngestRun[]; postgresVersion?: string; postgresSkipped?: string };
+}

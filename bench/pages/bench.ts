@@ -1,0 +1,60 @@
+/**
+ * Micro benchmarks in a real browser, on the app's real modules: household search over every household of the
+ * commune, saving a visit (visit + outbox in one strict-durability transaction) in real IndexedDB, and the leader
+ * dashboard in a worker. Driven by bench/browser/micro.ts through `window.__bench`.
+ */
+import { listHamlets, listHouseholdSummaries, recordVisit, searchHouseholds, type HouseholdSummary } from '../../src/data';
+import { seed } from './seed';
+import { enrol, queueVisits, sync } from './phone';
+import type { DashboardRequest } from '../../src/worker/reports/dashboard';
+
+let summaries: HouseholdSummary[] = [];
+
+async function loadSummaries(): Promise<number> {
+  const hamlets = await listHamlets();
+  summaries = (await Promise.all(hamlets.map((h) => listHouseholdSummaries(h.id)))).flat();
+  return summaries.length;
+}
+
+/** Every prefix of each query, as typed one key at a time; returns one duration (ms) per keystroke. */
+function search(queries: string[], rounds: number): { samples: number[]; households: number; lastHits: number } {
+  const samples: number[] = [];
+  let lastHits = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        lastHits = searchHouseholds(summaries, q.slice(0, i), {}).length;
+        samples.push(performance.now() - t0);
+      }
+    }
+  }
+  return { samples, households: summaries.length, lastHits };
+}
+
+/** Records `count` visits one after another, as a volunteer would; one duration per save. */
+async function save(count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const h = summaries[(i * 7919) % summaries.length]!;
+    const t0 = performance.now();
+    await recordVisit({
+      householdId: h.id, kind: 'home', notes: 'Đã hướng dẫn mua hàng trên sàn',
+      outcomes: [{ item: 'ecommerce_buy', personId: null, outcome: 'guided', details: [], other: '' }], followUpOn: null,
+    });
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+function dashboard(req: DashboardRequest): Promise<Record<string, unknown>> {
+  const worker = new Worker(new URL('./dashboard-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e) => { worker.terminate(); resolve(e.data as Record<string, unknown>); };
+    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };
+    worker.postMessage(req);
+  });
+}
+
+Object.assign(window, { __bench: { seed, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
+document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,62 @@
+/**
+ * A phone in the browser for the sync figures: real IndexedDB, real CompressionStream, real fetch, the real data
+ * layer and sync engine. The page is loaded through the village link, so its API calls cross the link too.
+ */
+import { db } from '../../src/data/db';
+import { saveEnrolment } from '../../src/data/device';
+import { recordVisit } from '../../src/data/visits';
+import { dexieSyncStore } from '../../src/data/sync-store';
+import { runSync, type SyncProgress } from '../../src/sync/engine';
+import { EnrolResponse } from '../../src/shared/protocol';
+import type { Visit } from '../../src/shared/schema';
+
+let hamletId = '';
+
+export async function enrol(code: string): Promise<{ memberId: string; hamletId: string }> {
+  const res = await fetch('/api/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'bench phone' }) });
+  if (res.status !== 201) throw new Error(`enrol: HTTP ${res.status} ${await res.text()}`);
+  const enrolment = EnrolResponse.parse(await res.json());
+  await saveEnrolment(enrolment, location.origin);
+  hamletId = enrolment.member.hamletIds[0] ?? '';
+  return { memberId: enrolment.member.id, hamletId };
+}
+
+declare global { interface Window { __benchPhase?: (phase: string) => void } }
+
+/** One "Đồng bộ" tap; tells the driver when the engine moves from push to pull (to split the link's counters). */
+export async function sync(): Promise<{ ms: number; ok: boolean; problem?: string; pushMs?: number }> {
+  const t0 = performance.now();
+  let pushMs: number | undefined;
+  const r = await runSync({
+    store: dexieSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now,
+    sleep: (ms) => new Promise((res) => setTimeout(res, ms)), random: Math.random,
+  }, (p: SyncProgress) => {
+    if (p.phase === 'pull' && pushMs === undefined) { pushMs = performance.now() - t0; window.__benchPhase?.('pull'); }
+  });
+  return { ms: performance.now() - t0, ok: r.ok, ...(r.problem ? { problem: r.problem } : {}), ...(pushMs !== undefined ? { pushMs } : {}) };
+}
+
+/**
+ * Queues `count` visits offline with the real recordVisit, wrapped in one outer transaction so that preparing the
+ * benchmark does not take minutes (each save alone is measured by the save figure). Returns the visits.
+ */
+export async function queueVisits(count: number): Promise<Visit[]> {
+  const ids = (await db.households.where('hamletId').equals(hamletId).primaryKeys()) as string[];
+  if (ids.length === 0) throw new Error('no households on the phone: pull first');
+  const start = Date.now() - count * 60_000;
+  const visits: Visit[] = [];
+  await db.transaction('rw', [db.households, db.visits, db.outbox, db.drafts, db.meta], async () => {
+    for (let i = 0; i < count; i++) {
+      visits.push(await recordVisit({
+        householdId: ids[(i * 7919) % ids.length]!, kind: 'home',
+        notes: i % 3 === 0 ? 'Bà cụ đã tự mở được VNeID, hẹn hướng dẫn thêm chuyển khoản' : '',
+        outcomes: [
+          { item: 'ecommerce_buy', personId: null, outcome: i % 4 === 0 ? 'done' : 'guided', details: [], other: '' },
+          { item: 'dvc_dossier', personId: null, outcome: 'had', details: [], other: '' },
+        ],
+        followUpOn: null,
+      }, start + i * 60_000));
+    }
+  });
+  return visits;
+}

@@ -1,0 +1,43 @@
+/**
+ * Seeds the app's own IndexedDB with a large demo commune through the real data layer (loadDemo: one bulk
+ * transaction). Imported with `import('/__bench/seed.js')` from a page of the app's origin.
+ */
+import { loadDemo } from '../../src/data';
+import { DEMO_NOW_MS } from '../../src/shared/demo';
+
+export interface SeedOptions { seed: number; households: number; visitsPerHousehold: number }
+
+export async function seed(opts: SeedOptions): Promise<{ ms: number }> {
+  const t0 = performance.now();
+  await loadDemo({ ...opts, now: DEMO_NOW_MS });
+  return { ms: performance.now() - t0 };
+}
+
+/** Where the cold start's time goes: the household list's data load for the selected hamlet, in parts. */
+export async function probeList(): Promise<Record<string, number>> {
+  const { listHamlets, listHouseholdSummaries, getSettings } = await import('../../src/data');
+  const t0 = performance.now();
+  const settings = await getSettings();
+  const hamlets = await listHamlets();
+  const t1 = performance.now();
+  const hamletId = settings.hamletId ?? hamlets[0]!.id;
+  const list = await listHouseholdSummaries(hamletId);
+  const t2 = performance.now();
+  // The same reads as listHouseholdSummaries, one by one, and an alternative for the persons read.
+  const { db } = await import('../../src/data/db');
+  const households = await db.households.where('hamletId').equals(hamletId).toArray();
+  const t3 = performance.now();
+  const visits = await db.visits.where('hamletId').equals(hamletId).toArray();
+  const t4 = performance.now();
+  const persons = await db.persons.where('householdId').anyOf(households.map((h) => h.id)).toArray();
+  const t5 = performance.now();
+  const perHousehold = (await Promise.all(households.map((h) => db.persons.where('householdId').equals(h.id).toArray()))).flat();
+  const t6 = performance.now();
+  const allPersons = await db.persons.toArray();
+  const t7 = performance.now();
+  return {
+    settingsAndHamletsMs: t1 - t0, summariesMs: t2 - t1, households: list.length, householdsReadMs: t3 - t2,
+    visitsReadMs: t4 - t3, visits: visits.length, personsAnyOfMs: t5 - t4, persons: persons.length,
+    personsPerHouseholdGetAllMs: t6 - t5, personsCheck: perHousehold.length, allPersonsGetAllMs: t7 - t6, allPersons: allPersons.length,
+  };
+}

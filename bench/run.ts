@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: every figure of the benchmark issue on this machine, written to BENCHMARKS.md (and raw samples to
+ * bench/.tmp/results.json). Builds the app and the bench pages first. Each section is isolated: a failure is
+ * recorded in the report and the others still run. Bounded: the whole run aborts after BENCH_MAX_MINUTES (30).
+ * Options: --quick (fewer runs), --only=bundle,micro,cold,ingest,sync, --skip-build. Never part of `npm test`.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, buildBenchPages, DIST, PAGES_OUT, ROOT } from './browser/build';
+import { firstRouteJs } from './bundle';
+import { startStaticServer } from './browser/static-server';
+import { runMicro } from './browser/micro';
+import { runColdStart } from './browser/cold-start';
+import { runIngest } from './ingest';
+import { startThrowawayPg } from './lib/pg';
+import { runSyncComparison } from './sync/compare';
+import { machine } from './lib/machine';
+import type { Results } from './lib/results';
+import { writeReport } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (name: string) => !only || only.includes(name);
+const log = (s: string) => console.log(s);
+
+const config = {
+  quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 5,
+  cpuThrottle: 4, saveRuns: quick ? 1 : 3, savesPerRun: 100, dashboardRuns: quick ? 3 : 5, ingestRuns: quick ? 1 : 3,
+  ingestDevices: 50, ingestBatchesPerDevice: 5, ingestBatchSize: 200,
+};
+
+const hardStop = setTimeout(() => { console.error(`bench: aborted after ${process.env.BENCH_MAX_MINUTES ?? 30} minutes`); process.exit(2); }, Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000);
+hardStop.unref();
+
+const results: Results = { machine: machine(), config, sections: {} };
+
+async function section(name: string, fn: () => Promise<void>): Promise<void> {
+  if (!wants(name)) return;
+  log(`\n▶ ${name}`);
+  const loadBefore = loadavg()[0]!;
+  const t0 = performance.now();
+  try {
+    await fn();
+    results.sections[name] = { ms: performance.now() - t0, loadBefore, loadAfter: loadavg()[0]! };
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    console.error(`✗ ${name}: ${error}`);
+    results.sections[name] = { ms: performance.now() - t0, loadBefore, loadAfter: loadavg()[0]!, error: error.slice(0, 2000) };
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await section('build', async () => {
+    if (!args.includes('--skip-build')) await buildApp();
+    await buildBenchPages();
+  });
+  await section('bundle', async () => { results.bundle = firstRouteJs(DIST); });
+  // Two origins: the app's (service worker, its own IndexedDB) and a clean one for the micro figures.
+  await section('micro', async () => {
+    const site = await startStaticServer(DIST, PAGES_OUT);
+    try {
+      results.micro = await runMicro(site.origin, { households: config.households, visitsPerHousehold: config.visitsPerHousehold, saveRuns: config.saveRuns, savesPerRun: config.savesPerRun, dashboardRuns: config.dashboardRuns, log });
+    } finally { await site.close(); }
+  });
+  await section('cold', async () => {
+    const site = await startStaticServer(DIST, PAGES_OUT);
+    try {
+      results.coldStart = await runColdStart(site.origin, { runs: config.coldRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
+    } finally { await site.close(); }
+  });
+  await section('ingest', async () => {
+    const o = { devices: config.ingestDevices, batchesPerDevice: config.ingestBatchesPerDevice, batchSize: config.ingestBatchSize, runs: config.ingestRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, log };
+    results.ingest = {};
+    log('  SQLite');
+    results.ingest.sqlite = await runIngest(o);
+    const pg = await startThrowawayPg();
+    if (!pg) { results.ingest.postgresSkipped = 'PostgreSQL binaries not found (apt-get install postgresql)'; log(`  !!! ${results.ingest.postgresSkipped}`); return; }
+    try {
+      results.ingest.postgresVersion = pg.version;
+      log(`  PostgreSQL ${pg.version}`);
+      results.ingest.postgres = await runIngest({ ...o, databaseUrl: pg.url });
+    } finally { await pg.stop(); }
+  });
+  await section('sync', async () => {
+    results.sync = await runSyncComparison({ rounds: config.syncRounds, visits: config.syncVisits, households: config.households, visitsPerHousehold: config.visitsPerHousehold, log });
+  });
+  mkdirSync(join(ROOT, 'bench/.tmp'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/.tmp/results.json'), JSON.stringify(results));
+  const file = writeReport(results, join(ROOT, 'BENCHMARKS.md'), only !== undefined);
+  log(`\nWrote ${file} in ${Math.round((performance.now() - started) / 1000)} s`);
+  const failed = Object.entries(results.sections).filter(([, s]) => s.error);
+  if (failed.length) { console.error(`sections that failed: ${failed.map(([n]) => n).join(', ')}`); process.exitCode = 1; }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
