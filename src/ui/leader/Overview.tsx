@@ -33,18 +33,19 @@ export function Overview({ d, scope, onScope }: Props) {
       </div>
       <section class="card stack" aria-labelledby="targets-h">
         <h2 id="targets-h">{lt('targets')}</h2>
-        <table class="state" data-testid="targets-table">
-          <tbody>
-            {(der?.targets ?? []).map((t) => (
-              <tr key={t.key}>
-                <th scope="row">{pick(TARGETS[t.key])} <span class="small muted">(≥ {t.minPct}%)</span></th>
-                <td class="num">{t.part}/{t.whole}</td>
-                <td class="num"><strong>{pct(t.pct)}</strong></td>
-                <td><span class={`tag ${t.met ? '' : 'warn'}`}>{t.met ? lt('target.met') : lt('target.notMet')}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="list targets" data-testid="targets-table">
+          {(der?.targets ?? []).map((t) => (
+            <li key={t.key}>
+              <div>{pick(TARGETS[t.key])} <span class="small muted">(≥ {t.minPct}%)</span></div>
+              <div class="row">
+                <strong class="target-pct">{pct(t.pct)}</strong>
+                <span class="small muted grow">{t.part}/{t.whole}</span>
+                <span class={`tag ${t.met ? '' : 'warn'}`}>{t.met ? lt('target.met') : lt('target.notMet')}</span>
+              </div>
+              <span class="minibar" aria-hidden="true"><span style={{ width: `${Math.min(100, t.pct ?? 0)}%` }} /><i style={{ left: `${t.minPct}%` }} /></span>
+            </li>
+          ))}
+        </ul>
       </section>
       {scope === '' && d.counts.hamlets.length > 1 && (
         <HamletTable scopes={d.counts.hamlets} derived={d.derived} names={new Map(d.hamlets.map((x) => [x.id, x.name]))}
