@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'list.filter.notVisited': 'Not visited',
   'list.filter.needsFollowUp': 'Needs follow-up',
   'list.filter.priority': 'Priority',
+  'list.iosHint': 'On iPhone: add Từng Nhà to the Home Screen, or Safari may delete its data after 7 days. See Settings for how.',
   'list.add': 'Add a household',
   'list.count': '{n} / {total} households',
   'list.refine': 'Showing the first {n}. Type more to narrow the search.',
@@ -202,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   'ios.step3': 'Tap “Add”, then open Từng Nhà from the new icon.',
 
   'update.ready': 'A new version is ready',
+  'update.openDraft': 'Open the unfinished visit',
   'update.apply': 'Update',
   'update.applying': 'Updating…',
   'update.blockedDraft': 'A visit is still being recorded. Save or discard the draft, then tap Update.',
@@ -226,5 +228,4 @@ export const en: Record<MessageKey, string> = {
   'role.member': 'Member',
   'role.collaborator': 'Collaborator',
   'role.admin': 'Administrator',
-  'leader.placeholder': 'The leader screens are being built.',
 };

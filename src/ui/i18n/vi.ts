@@ -54,6 +54,7 @@ export const vi = {
   'list.filter.notVisited': 'Chưa thăm',
   'list.filter.needsFollowUp': 'Cần quay lại',
   'list.filter.priority': 'Ưu tiên',
+  'list.iosHint': 'Trên iPhone: hãy thêm Từng Nhà vào Màn hình chính, nếu không Safari có thể xóa dữ liệu sau 7 ngày. Xem hướng dẫn trong Cài đặt.',
   'list.add': 'Thêm hộ mới',
   'list.count': '{n} / {total} hộ',
   'list.refine': 'Chỉ hiện {n} hộ đầu. Gõ thêm để tìm chính xác hơn.',
@@ -200,6 +201,7 @@ export const vi = {
   'ios.step3': 'Bấm “Thêm”, rồi mở Từng Nhà từ biểu tượng mới.',
 
   'update.ready': 'Có phiên bản mới',
+  'update.openDraft': 'Mở lượt thăm đang ghi dở',
   'update.apply': 'Cập nhật',
   'update.applying': 'Đang cập nhật…',
   'update.blockedDraft': 'Đang có lượt thăm ghi dở. Hãy lưu hoặc bỏ bản nháp rồi bấm Cập nhật.',
@@ -224,7 +226,6 @@ export const vi = {
   'role.member': 'Thành viên',
   'role.collaborator': 'Cộng tác viên',
   'role.admin': 'Quản trị',
-  'leader.placeholder': 'Màn hình của tổ trưởng đang được xây dựng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -6,20 +6,9 @@ import { saveEnrolment } from '../../data';
 import { EnrolRequest, EnrolResponse, ApiError } from '../../shared/protocol';
 import { t } from '../i18n';
 
-export type EnrolResult = { ok: true } | { ok: false; message: string };
+export { codeFromQr } from './enrol-code';
 
-/** A QR may hold the bare code or a link such as https://…/welcome?code=AB12CD34. */
-export function codeFromQr(text: string): string | null {
-  let candidate = text.trim();
-  try {
-    const url = new URL(candidate);
-    candidate = url.searchParams.get('code') ?? '';
-  } catch {
-    /* not a URL: the bare code */
-  }
-  const parsed = EnrolRequest.shape.code.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
-}
+export type EnrolResult = { ok: true } | { ok: false; message: string };
 
 function deviceName(): string {
   const ua = navigator.userAgent;

@@ -3,7 +3,7 @@
  * filters, Vietnamese name order. The list re-reads when IndexedDB changes (a sync landing, another tab).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { observe, listHouseholdSummaries, searchHouseholds, type HouseholdSummary, type SearchFilters } from '../../../data';
+import { isIOS, isStandalone, observe, listHouseholdSummaries, searchHouseholds, type HouseholdSummary, type SearchFilters } from '../../../data';
 import { t } from '../../i18n';
 import { currentHamlet, hamletId, session } from '../../state/session';
 import { Screen, Loading } from '../../components/Screen';
@@ -46,6 +46,7 @@ export function HouseholdList() {
         </div>
         {many && <a class="btn secondary" href="/hamlets">{t('list.changeHamlet')}</a>}
       </div>
+      {isIOS() && !isStandalone() && <p class="notice warn small" role="note"><a href="/settings">{t('list.iosHint')}</a></p>}
       <div class="field">
         <label for="search">{t('list.search')}</label>
         <input id="search" type="search" inputMode="search" autoComplete="off" placeholder={t('list.searchPlaceholder')}

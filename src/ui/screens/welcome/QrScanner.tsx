@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { codeFromQr } from '../../lib/enrol';
+import { codeFromQr } from '../../lib/enrol-code';
 
 interface Props {
   onCode: (code: string) => void;
