@@ -9,43 +9,45 @@ import type { PushContext, PushRefs, PushWrites } from '../sync/push-types';
 import { canonicalJson } from '../sync/canonical';
 import type { Database } from './schema';
 import { chunks, nextSeq, unique } from './seq';
-import type { Store } from './connect';
+import type { DbKind, Store } from './connect';
+import { idGroups, idIn, insertIgnoringDuplicates } from './bulk';
 
 export interface PushMeta { communeId: string; deviceId: string; memberId: string; nowMs: number }
 
-async function loadContext(trx: Transaction<Database>, refs: PushRefs): Promise<PushContext> {
+async function loadContext(trx: Transaction<Database>, kind: DbKind, refs: PushRefs): Promise<PushContext> {
+  const groups = (ids: string[]) => idGroups(kind, unique(ids));
   const ctx: PushContext = {
     mutationHashes: new Map(), households: new Map(), persons: new Map(), visits: new Map(),
     events: new Set(), reports: new Set(), members: new Map(),
   };
-  for (const ids of chunks(unique(refs.mutationIds))) {
-    const rows = await trx.selectFrom('mutations').select(['id', 'content_hash']).where('id', 'in', ids).execute();
+  for (const ids of groups(refs.mutationIds)) {
+    const rows = await trx.selectFrom('mutations').select(['id', 'content_hash']).where((eb) => idIn(eb, kind, ids)).execute();
     for (const r of rows) ctx.mutationHashes.set(r.id, r.content_hash);
   }
   const householdIds = new Set(refs.householdIds);
-  for (const ids of chunks(unique(refs.personIds))) {
-    const rows = await trx.selectFrom('persons').select(['id', 'commune_id', 'household_id', 'data']).where('id', 'in', ids).execute();
+  for (const ids of groups(refs.personIds)) {
+    const rows = await trx.selectFrom('persons').select(['id', 'commune_id', 'household_id', 'data']).where((eb) => idIn(eb, kind, ids)).execute();
     for (const r of rows) {
       ctx.persons.set(r.id, { communeId: r.commune_id, householdId: r.household_id, data: r.data === null ? null : (JSON.parse(r.data) as Person) });
       householdIds.add(r.household_id);
     }
   }
-  for (const ids of chunks([...householdIds])) {
-    const rows = await trx.selectFrom('households').select(['id', 'commune_id', 'hamlet_id', 'data']).where('id', 'in', ids).execute();
+  for (const ids of groups([...householdIds])) {
+    const rows = await trx.selectFrom('households').select(['id', 'commune_id', 'hamlet_id', 'data']).where((eb) => idIn(eb, kind, ids)).execute();
     for (const r of rows) ctx.households.set(r.id, { communeId: r.commune_id, hamletId: r.hamlet_id, data: r.data === null ? null : (JSON.parse(r.data) as Household) });
   }
-  for (const ids of chunks(unique(refs.visitIds))) {
-    const rows = await trx.selectFrom('visits').select(['id', 'commune_id', 'data']).where('id', 'in', ids).execute();
+  for (const ids of groups(refs.visitIds)) {
+    const rows = await trx.selectFrom('visits').select(['id', 'commune_id', 'data']).where((eb) => idIn(eb, kind, ids)).execute();
     for (const r of rows) ctx.visits.set(r.id, { communeId: r.commune_id, data: r.data });
   }
-  for (const ids of chunks(unique(refs.eventIds))) {
-    for (const r of await trx.selectFrom('events').select('id').where('id', 'in', ids).execute()) ctx.events.add(r.id);
+  for (const ids of groups(refs.eventIds)) {
+    for (const r of await trx.selectFrom('events').select('id').where((eb) => idIn(eb, kind, ids)).execute()) ctx.events.add(r.id);
   }
-  for (const ids of chunks(unique(refs.reportIds))) {
-    for (const r of await trx.selectFrom('reports').select('id').where('id', 'in', ids).execute()) ctx.reports.add(r.id);
+  for (const ids of groups(refs.reportIds)) {
+    for (const r of await trx.selectFrom('reports').select('id').where((eb) => idIn(eb, kind, ids)).execute()) ctx.reports.add(r.id);
   }
-  for (const ids of chunks(unique(refs.memberIds))) {
-    const rows = await trx.selectFrom('members').select(['id', 'commune_id', 'data']).where('id', 'in', ids).execute();
+  for (const ids of groups(refs.memberIds)) {
+    const rows = await trx.selectFrom('members').select(['id', 'commune_id', 'data']).where((eb) => idIn(eb, kind, ids)).execute();
     for (const r of rows) ctx.members.set(r.id, { communeId: r.commune_id, data: r.data === null ? null : (JSON.parse(r.data) as Member) });
   }
   return ctx;
@@ -53,14 +55,18 @@ async function loadContext(trx: Transaction<Database>, refs: PushRefs): Promise<
 
 const json = (v: unknown) => (v === null ? null : canonicalJson(v));
 
-async function writeChanges(trx: Transaction<Database>, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
+const MUTATION_COLUMNS: [string, 'text' | 'bigint'][] = [
+  ['id', 'text'], ['commune_id', 'text'], ['device_id', 'text'], ['member_id', 'text'], ['type', 'text'], ['entity_id', 'text'],
+  ['content_hash', 'text'], ['received_at', 'bigint'], ['status', 'text'],
+];
+const VISIT_COLUMNS: [string, 'text' | 'bigint'][] = [['id', 'text'], ['commune_id', 'text'], ['hamlet_id', 'text'], ['household_id', 'text'], ['seq', 'bigint'], ['data', 'text']];
+
+async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
   const commune = meta.communeId;
-  for (const part of chunks(w.mutations, 1000)) {
-    await trx.insertInto('mutations').values(part.map((m) => ({
-      id: m.id, commune_id: commune, device_id: meta.deviceId, member_id: meta.memberId, type: m.type, entity_id: m.entityId,
-      content_hash: m.contentHash, received_at: meta.nowMs, status: 'accepted',
-    }))).onConflict((oc) => oc.column('id').doNothing()).execute();
-  }
+  await insertIgnoringDuplicates(trx, kind, 'mutations', MUTATION_COLUMNS, w.mutations.map((m) => ({
+    id: m.id, commune_id: commune, device_id: meta.deviceId, member_id: meta.memberId, type: m.type, entity_id: m.entityId,
+    content_hash: m.contentHash, received_at: meta.nowMs, status: 'accepted',
+  })));
   for (const part of chunks([...w.households], 400)) {
     await trx.insertInto('households').values(part.map(([id, h]) => ({
       id, commune_id: commune, hamlet_id: h.hamletId, prev_hamlet_id: h.prevHamletId, seq, data: json(h.data),
@@ -84,11 +90,9 @@ async function writeChanges(trx: Transaction<Database>, w: PushWrites, meta: Pus
       hamlet_id: eb.ref('excluded.hamlet_id'), household_id: eb.ref('excluded.household_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
     }))).execute();
   }
-  for (const part of chunks(w.visits, 1000)) {
-    await trx.insertInto('visits').values(part.map(({ visit: v, json }) => ({
-      id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: json,
-    }))).onConflict((oc) => oc.column('id').doNothing()).execute();
-  }
+  await insertIgnoringDuplicates(trx, kind, 'visits', VISIT_COLUMNS, w.visits.map(({ visit: v, json }) => ({
+    id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: json,
+  })));
   for (const part of chunks(w.events, 400)) {
     await trx.insertInto('events').values(part.map((e) => ({ id: e.id, commune_id: commune, hamlet_id: null, seq, data: canonicalJson(e) })))
       .onConflict((oc) => oc.column('id').doNothing()).execute();
@@ -116,14 +120,14 @@ export async function pushTransaction<R>(
   try {
     return await store.db.transaction().execute(async (trx) => {
       const seq = await nextSeq(trx);
-      const ctx = await loadContext(trx, refs);
+      const ctx = await loadContext(trx, store.kind, refs);
       const { results, writes } = decide(ctx);
       if (writes.mutations.length === 0) {
         // Nothing accepted (all duplicates or rejected): roll back so even the seq counter stays as it was.
         unchanged = { results };
         throw ROLLBACK;
       }
-      await writeChanges(trx, writes, meta, seq);
+      await writeChanges(trx, store.kind, writes, meta, seq);
       return results;
     });
   } catch (err) {
