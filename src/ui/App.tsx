@@ -8,6 +8,7 @@ import { useEffect } from 'preact/hooks';
 import { session } from './state/session';
 import { t } from './i18n';
 import { Screen, Loading } from './components/Screen';
+import { CrashScreen } from './components/CrashScreen';
 import { HouseholdList } from './screens/households/HouseholdList';
 
 const Welcome = lazy(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
@@ -46,6 +47,7 @@ function NotFound() {
 export function App() {
   return (
     <LocationProvider>
+      <CrashScreen>
       <ErrorBoundary>
         <Gate>
           <Router>
@@ -66,6 +68,7 @@ export function App() {
           </Router>
         </Gate>
       </ErrorBoundary>
+      </CrashScreen>
     </LocationProvider>
   );
 }

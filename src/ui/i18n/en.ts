@@ -19,6 +19,11 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist. Go back to the household list.',
 
+  'crash.title': 'Something went wrong on this screen',
+  'crash.text': 'Saved data and the visit draft are still on this phone. Open the household list again.',
+  'crash.reload': 'Open the household list',
+  'household.continueVisit': 'Continue the unfinished visit',
+
   'welcome.tagline': 'Every lane, every door — hands-on help.',
   'welcome.intro': 'Records digital-skills help for each household. Works without a connection.',
   'welcome.enrolTitle': 'Enrol with your digital-technology team',

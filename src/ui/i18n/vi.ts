@@ -17,6 +17,11 @@ export const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Trang này không có. Hãy quay lại danh sách hộ.',
 
+  'crash.title': 'Có lỗi khi hiển thị',
+  'crash.text': 'Dữ liệu đã lưu và bản nháp lượt thăm vẫn còn trên máy. Hãy mở lại danh sách hộ.',
+  'crash.reload': 'Mở lại danh sách hộ',
+  'household.continueVisit': 'Tiếp tục lượt thăm đang ghi dở',
+
   'welcome.tagline': 'Đi từng ngõ, gõ từng nhà — cầm tay chỉ việc.',
   'welcome.intro': 'Ứng dụng ghi lại việc hướng dẫn chuyển đổi số cho từng hộ gia đình. Dùng được cả khi không có mạng.',
   'welcome.enrolTitle': 'Đăng ký với tổ công nghệ số',

@@ -2,7 +2,9 @@
  * One household: who lives there, the current state of each checklist item (derived from visits, never typed),
  * the next follow-up, "edited on two phones" flags and the visit history.
  */
+import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { getDraft } from '../../../data';
 import { PRIORITY_KEYS } from '../../lib/enums';
 import { formatDate, t } from '../../i18n';
 import { Screen, Loading } from '../../components/Screen';
@@ -15,6 +17,8 @@ import { ConflictFlags } from './ConflictFlags';
 export function HouseholdPage() {
   const { params } = useRoute();
   const d = useHousehold(params.id);
+  const [hasDraft, setHasDraft] = useState(false);
+  useEffect(() => { if (params.id) void getDraft(params.id).then((x) => setHasDraft(!!x)); }, [params.id]);
   if (d === undefined) return <Screen title={t('household.title')}><Loading /></Screen>;
   if (d === null) return <Screen title={t('household.title')}><p class="notice warn">{t('household.notFound')}</p><a class="btn" href="/households">{t('common.back')}</a></Screen>;
   const h = d.household;
@@ -28,7 +32,9 @@ export function HouseholdPage() {
         <div>{PRIORITY_KEYS.filter((k) => h.priority[k]).map((k) => <span key={k} class="tag warn">{t(PRIORITY_LABEL[k])}</span>)}</div>
         {d.unsynced > 0 && <p class="small muted">{t('household.unsynced', { n: d.unsynced })}</p>}
       </div>
-      <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">{t('household.recordVisit')}</a>
+      <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">
+        {hasDraft ? t('household.continueVisit') : t('household.recordVisit')}
+      </a>
       {d.nextFollowUp && <p class="notice warn">{t('household.nextFollowUp', { date: formatDate(d.nextFollowUp) })}</p>}
       <ConflictFlags conflicts={[...h.conflicts, ...d.persons.flatMap((p) => p.conflicts)]} />
       <section aria-labelledby="members-h">

@@ -12,8 +12,10 @@ export function RejectedList({ items }: { items: OutboxItem[] }) {
           <li key={o.seq} style={{ padding: '8px 0' }}>
             <strong>{t(`mutation.${o.type}`)}</strong> · {formatDate(o.createdAt)}
             <p class="small">{o.status === 'conflict' ? t('sync.conflictReason') : ''} {o.reason ?? ''}</p>
-            {o.householdId && <a href={`/households/${o.householdId}`}>{t('sync.openHousehold')}</a>}
-            <button type="button" class="btn secondary" style={{ marginLeft: '8px' }} onClick={() => void dismissRejected(o.seq)}>{t('sync.dismiss')}</button>
+            <div class="row">
+              {o.householdId && <a class="btn secondary" href={`/households/${o.householdId}`}>{t('sync.openHousehold')}</a>}
+              <button type="button" class="btn secondary" onClick={() => void dismissRejected(o.seq)}>{t('sync.dismiss')}</button>
+            </div>
           </li>
         ))}
       </ul>
