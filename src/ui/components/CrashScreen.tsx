@@ -1,0 +1,28 @@
+/**
+ * Last line of defence: a render error shows a plain message and a way out instead of a white screen. Saved data
+ * is in IndexedDB and the draft of a visit is saved on every change, so reloading loses nothing.
+ */
+import { Component, type ComponentChildren } from 'preact';
+import { t } from '../i18n';
+
+interface State { error: unknown }
+
+export class CrashScreen extends Component<{ children: ComponentChildren }, State> {
+  override state: State = { error: null };
+
+  override componentDidCatch(error: unknown): void {
+    console.error('render', error);
+    this.setState({ error });
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <main class="stack" role="alert">
+        <h1>{t('crash.title')}</h1>
+        <p>{t('crash.text')}</p>
+        <button type="button" class="btn block big" onClick={() => window.location.assign('/households')}>{t('crash.reload')}</button>
+      </main>
+    );
+  }
+}
