@@ -11,16 +11,23 @@ import { Screen, Loading } from './components/Screen';
 import { CrashScreen } from './components/CrashScreen';
 import { HouseholdList } from './screens/households/HouseholdList';
 
-const Welcome = lazy(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
-const HouseholdPage = lazy(() => import('./screens/household/HouseholdPage').then((m) => m.HouseholdPage));
-const SyncStation = lazy(() => import('./screens/sync/SyncStation').then((m) => m.SyncStation));
-const Settings = lazy(() => import('./screens/settings/Settings').then((m) => m.Settings));
-const HamletPicker = lazy(() => import('./screens/HamletPicker').then((m) => m.HamletPicker));
+/** A lazy screen: its code and the Vietnamese messages of the later screens load together. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route components take the router's props
+type RouteComponent = preact.ComponentType<any>;
+function screen(load: () => Promise<RouteComponent | { default: RouteComponent }>): RouteComponent {
+  return lazy(() => Promise.all([import('./i18n/screens'), load()]).then(([, m]) => ('default' in m ? m.default : m)));
+}
+
+const Welcome = screen(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
+const HouseholdPage = screen(() => import('./screens/household/HouseholdPage').then((m) => m.HouseholdPage));
+const SyncStation = screen(() => import('./screens/sync/SyncStation').then((m) => m.SyncStation));
+const Settings = screen(() => import('./screens/settings/Settings').then((m) => m.Settings));
+const HamletPicker = screen(() => import('./screens/HamletPicker').then((m) => m.HamletPicker));
 // Forms validate with zod (shared schemas): a separate chunk, precached, so they still open offline.
-const HouseholdForm = lazy(() => import('./screens/household/HouseholdForm').then((m) => m.HouseholdForm));
-const VisitForm = lazy(() => import('./screens/visit/VisitForm').then((m) => m.VisitForm));
-const IssueCodes = lazy(() => import('./codes/IssueCodes'));
-const Leader = lazy(() => import('./leader/index'));
+const HouseholdForm = screen(() => import('./screens/household/HouseholdForm').then((m) => m.HouseholdForm));
+const VisitForm = screen(() => import('./screens/visit/VisitForm').then((m) => m.VisitForm));
+const IssueCodes = screen(() => import('./codes/IssueCodes'));
+const Leader = screen(() => import('./leader/index'));
 
 /** Until something is set up (enrolled or demo loaded), every route leads to Welcome. */
 function Gate({ children }: { children: preact.ComponentChildren }) {

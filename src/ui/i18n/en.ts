@@ -1,5 +1,5 @@
-/** English messages. Typed against vi.ts: a missing key is a compile error. */
-import type { MessageKey } from './vi';
+/** English messages. Typed against both Vietnamese files: a missing key is a compile error. */
+import type { MessageKey } from './keys';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Từng Nhà',

@@ -4,12 +4,18 @@
  */
 import { signal } from '@preact/signals';
 import type { Lang } from '../../shared/catalogue';
-import { vi, type MessageKey } from './vi';
+import { vi } from './vi';
+import type { MessageKey } from './keys';
 
 export type { MessageKey };
 const LANG_STORAGE_KEY = 'tungnha.lang';
 // English is loaded on demand: most volunteers never switch, and every KB of the first route counts.
-const catalogues: Partial<Record<Lang, Record<MessageKey, string>>> = { vi };
+const catalogues: Partial<Record<Lang, Partial<Record<MessageKey, string>>>> = { vi: { ...vi } };
+
+/** Adds messages loaded with a lazy chunk (see screens.ts). */
+export function addMessages(l: Lang, messages: Partial<Record<MessageKey, string>>): void {
+  catalogues[l] = { ...catalogues[l], ...messages };
+}
 
 function rememberedLang(): Lang {
   try {
@@ -47,7 +53,8 @@ export type Params = Record<string, string | number>;
 
 /** Translate a key; `{name}` placeholders are filled from params. Reading `lang` subscribes the component. */
 export function t(key: MessageKey, params?: Params): string {
-  const text = catalogues[lang.value]?.[key] ?? vi[key];
+  // A key whose chunk has not loaded yet shows the key itself, never crashes the screen.
+  const text = catalogues[lang.value]?.[key] ?? catalogues.vi?.[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
 }
 

@@ -1,0 +1,27 @@
+/** The message catalogues: English has exactly the Vietnamese keys, and the same {placeholders} in each message. */
+import { describe, expect, it } from 'vitest';
+import { vi } from '../../src/ui/i18n/vi';
+import { viScreens } from '../../src/ui/i18n/vi-screens';
+import { en } from '../../src/ui/i18n/en';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  const all: Record<string, string> = { ...vi, ...viScreens };
+  it('split the Vietnamese keys without overlap, and English has exactly the same keys', () => {
+    expect(Object.keys(vi).filter((k) => k in viScreens)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual(Object.keys(all).sort());
+  });
+  it('use the same placeholders in both languages, and no message is empty', () => {
+    for (const [key, text] of Object.entries(all)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders(en[key as keyof typeof en]), key).toEqual(placeholders(text));
+    }
+  });
+  it('write Vietnamese with its diacritics (a sample of words that must not be stripped)', () => {
+    expect(all['list.filter.notVisited']).toBe('Chưa thăm');
+    expect(all['list.filter.needsFollowUp']).toBe('Cần quay lại');
+    expect(all['update.ready']).toBe('Có phiên bản mới');
+    expect(all['welcome.demoButton']).toBe('Dùng thử với dữ liệu mẫu');
+  });
+});
