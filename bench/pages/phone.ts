@@ -3,8 +3,7 @@
  * layer and sync engine. The page is loaded through the village link, so its API calls cross the link too.
  */
 import { db } from '../../src/data/db';
-import { saveEnrolment } from '../../src/data/device';
-import { recordVisit } from '../../src/data/visits';
+import { recordVisit, saveEnrolment } from '../../src/data';
 import { dexieSyncStore } from '../../src/data/sync-store';
 import { runSync, type SyncProgress } from '../../src/sync/engine';
 import { EnrolResponse } from '../../src/shared/protocol';
