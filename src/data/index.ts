@@ -7,11 +7,12 @@ export {
   getDevice, saveEnrolment, forgetDevice, UnsyncedDataError, getSettings, saveSettings, listHamlets, listCommunes,
 } from './device';
 export { loadDemo, removeDemo, isDemoLoaded } from './demo';
+export { listHouseholdSummaries, getHousehold, type HouseholdDetail } from './households';
 export {
-  listHouseholdSummaries, getHousehold, saveHousehold, requestHouseholdRemoval,
-  type HouseholdSave, type HouseholdDetail, type HouseholdFieldsInput, type PersonFieldsInput,
-} from './households';
-export { recordVisit, saveDraft, getDraft, discardDraft, hasOpenDraft, listDrafts, type VisitInput } from './visits';
+  saveHousehold, requestHouseholdRemoval, type HouseholdSave, type HouseholdFieldsInput, type PersonFieldsInput,
+} from './household-edits';
+export { recordVisit } from './visit-record';
+export { saveDraft, getDraft, discardDraft, hasOpenDraft, listDrafts, type VisitInput } from './visits';
 export { outboxCounts, listOutbox, dismissRejected, type OutboxCounts, type OutboxItem } from './outbox';
 export { lastSyncReceipt, lastSyncError } from './sync-state';
 export { listConflicts, dismissConflict, type OpenConflict } from './conflicts';

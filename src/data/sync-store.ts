@@ -6,7 +6,8 @@ import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
 import { deleteMeta, getMeta, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, type Household, type Person, type Visit } from '../shared/schema';
+import type { Household, Person, Visit } from '../shared/schema';
+import { HOUSEHOLD_FIELD_NAMES as HOUSEHOLD_FIELDS, PERSON_FIELD_NAMES as PERSON_FIELDS } from '../shared/fields';
 import type { Change, PullResponse } from '../shared/protocol';
 import type { SyncStore } from '../sync/store';
 

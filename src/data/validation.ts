@@ -1,12 +1,12 @@
 /**
  * Validation errors the UI can show next to each field. Zod messages in Vietnamese: the shared schemas carry
  * custom Vietnamese messages for the common cases; zod's Vietnamese locale covers the rest (type errors etc.).
+ * The schemas and the locale are loaded on the first save, not at start: zod is too big for the first route.
  */
 import type { z } from 'zod';
-// Only the Vietnamese locale: `z.locales` would pull every language into the first-route bundle.
-import vi from 'zod/v4/locales/vi.js';
 
-const viErrors = vi().localeError;
+// zod's Vietnamese locale, loaded with the schemas (only that locale: `z.locales` would pull every language).
+let viErrors: z.core.$ZodErrorMap | undefined;
 
 export interface FieldIssue {
   /** Dotted path relative to the input: "label", "phone", "persons.0.firstName", "outcomes.2.outcome". */
@@ -33,13 +33,34 @@ export function isValidationError(e: unknown): e is ValidationError {
   return e instanceof ValidationError || (e instanceof Error && e.name === 'ValidationError' && 'issues' in e);
 }
 
-/** Parses with Vietnamese messages; pushes issues (prefixed) into `issues` and returns undefined on failure. */
-export function parseInto<S extends z.ZodType>(schema: S, input: unknown, prefix: string, issues: FieldIssue[]): z.output<S> | undefined {
-  const result = schema.safeParse(input, { error: viErrors });
+export type ParseInto = <S extends z.ZodType>(schema: S, input: unknown, prefix: string, issues: FieldIssue[]) => z.output<S> | undefined;
+
+/**
+ * Parses with Vietnamese messages; pushes issues (prefixed) into `issues` and returns undefined on failure.
+ * Await `validation()` once before (it loads the locale); without it only zod's generic type errors stay English.
+ */
+export const parseInto: ParseInto = (s, input, prefix, issues) => {
+  if (!viErrors) void validation();
+  const result = s.safeParse(input, viErrors ? { error: viErrors } : undefined);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     issues.push({ path, message: issue.message });
   }
   return undefined;
+};
+
+async function load() {
+  const [schema, vi] = await Promise.all([import('../shared/schema'), import('zod/v4/locales/vi.js')]);
+  viErrors = vi.default().localeError;
+  return { schema, parseInto };
+}
+
+let loaded: ReturnType<typeof load> | undefined;
+
+/** The schemas and a Vietnamese parser. Await it BEFORE opening a Dexie transaction (a foreign await inside one
+ *  would commit it early). */
+export function validation(): ReturnType<typeof load> {
+  loaded ??= load();
+  return loaded;
 }

@@ -5,13 +5,13 @@
  * word must prefix some word, digits match inside numbers (house number, phone tail).
  */
 import type { Priority } from './schema';
-import { PRIORITY_KEYS } from './schema';
+import type { PRIORITY_FIELD_NAMES } from './fields';
 import { cleanText, fold, givenName } from './text';
 
 /** Same order as compareViNames (given name, then full name), on precomputed keys. */
 const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-export type PriorityKey = (typeof PRIORITY_KEYS)[number];
+export type PriorityKey = (typeof PRIORITY_FIELD_NAMES)[number];
 
 export interface HouseholdSummary {
   id: string;
