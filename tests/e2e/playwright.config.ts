@@ -53,7 +53,8 @@ export default defineConfig({
       : `npx vite build && npx vite preview --port ${port} --strictPort --host localhost`,
     cwd: root,
     url: hasServer ? `http://localhost:${port}/api/v1/health` : `http://localhost:${port}/`,
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, HOST: '127.0.0.1' },
+    // SKIP_BUILD: the command has just built dist/; the server need not check again.
+    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, HOST: '127.0.0.1', SKIP_BUILD: '1' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
