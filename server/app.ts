@@ -1,5 +1,5 @@
 /**
- * The HTTP app: /api/v1 (health, enrol, sync push/pull, leader endpoints) and, optionally, the built web app.
+ * The HTTP app: /api/v1 (health, enrol, sync push/pull, leader endpoints, reports) and, optionally, the built web app.
  * A factory, so tests and benchmarks run it in-process against any store.
  */
 import { Hono, type Context } from 'hono';
@@ -13,6 +13,7 @@ import { enrolRoutes } from './routes/enrol';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { teamRoutes } from './routes/team';
+import { reportRoutes } from './reports/routes';
 
 export interface AppDeps {
   store: Store;
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/v1/devices', auth);
   app.use('/api/v1/devices/*', auth);
   app.route('/api/v1', teamRoutes(deps.store, now));
+  app.route('/api/v1/reports', reportRoutes(deps.store, auth, now));
   app.all('/api/*', () => {
     throw new ApiFailure('not_found', 'Không có địa chỉ API này');
   });

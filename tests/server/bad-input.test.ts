@@ -114,6 +114,10 @@ describeEachDb('bad input', (h) => {
     await refused(() => h().pull(member, 'zzz'), 400, 'bad_request', /cursor/);
     await refused(() => h().pull(member, '', 5000), 400, 'bad_request', /limit/);
   });
+  it('reports are mounted behind device auth and leaders only', async () => {
+    await refused(() => h().request('/api/v1/reports/counts?from=2026-10-01&to=2026-10-31&kind=month'), 401, 'unauthorized', /chưa đăng ký/);
+    await refused(() => h().request('/api/v1/reports/counts?from=2026-10-01&to=2026-10-31&kind=month', { headers: { authorization: `Bearer ${member.token}` } }), 403, 'forbidden', /tổ trưởng/);
+  });
   it('unknown API path → 404 JSON; enrol with garbage → 400', async () => {
     await refused(() => h().request('/api/v1/nothing'), 404, 'not_found', /API/);
     await refused(() => h().request('/api/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":1}' }), 400, 'bad_request', /đăng ký/);
