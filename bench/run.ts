@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, buildBenchPages, DIST, PAGES_OUT, ROOT } from './browser/build';
+import { APP_OUT, buildApp, buildBenchPages, DIST, PAGES_OUT, ROOT } from './browser/build';
 import { firstRouteJs } from './bundle';
 import { startStaticServer } from './browser/static-server';
 import { runMicro } from './browser/micro';
@@ -24,6 +24,8 @@ const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (name: string) => !only || only.includes(name);
 const log = (s: string) => console.log(s);
+// --skip-build measures the existing dist/; otherwise the app is built into bench/.tmp/dist (see build.ts).
+const APP = args.includes('--skip-build') ? DIST : APP_OUT;
 
 const config = {
   quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 5,
@@ -57,16 +59,16 @@ async function main(): Promise<void> {
     if (!args.includes('--skip-build')) await buildApp();
     await buildBenchPages();
   });
-  await section('bundle', async () => { results.bundle = firstRouteJs(DIST); });
+  await section('bundle', async () => { results.bundle = firstRouteJs(APP); });
   // Two origins: the app's (service worker, its own IndexedDB) and a clean one for the micro figures.
   await section('micro', async () => {
-    const site = await startStaticServer(DIST, PAGES_OUT);
+    const site = await startStaticServer(APP, PAGES_OUT);
     try {
       results.micro = await runMicro(site.origin, { households: config.households, visitsPerHousehold: config.visitsPerHousehold, saveRuns: config.saveRuns, savesPerRun: config.savesPerRun, dashboardRuns: config.dashboardRuns, log });
     } finally { await site.close(); }
   });
   await section('cold', async () => {
-    const site = await startStaticServer(DIST, PAGES_OUT);
+    const site = await startStaticServer(APP, PAGES_OUT);
     try {
       results.coldStart = await runColdStart(site.origin, { runs: config.coldRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
     } finally { await site.close(); }

@@ -11,7 +11,7 @@ import { startChild, type Child } from '../lib/child';
 import { startLinkProxy, type LinkStats } from '../link-proxy';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent } from '../browser/chromium';
-import { DIST, PAGES_OUT } from '../browser/build';
+import { PAGES_OUT } from '../browser/build';
 import { replicateVisitsWithPouch, type PouchRun } from './pouch';
 import type { Visit } from '../../src/shared/schema';
 
@@ -29,7 +29,7 @@ export async function runSyncComparison(opts: { rounds: number; visits: number; 
     });
     children.push(server);
     const codes = (JSON.parse(/CODES (.*)/.exec(server.stdout())![1]!) as { codes: { code: string; role: string }[] }).codes.filter((c) => c.role === 'member');
-    const origin = await startStaticServer(DIST, PAGES_OUT, server.port);
+    const origin = await startStaticServer(PAGES_OUT, PAGES_OUT, server.port);
     cleanups.push(origin.close);
     const pouchServer = await startChild('bench/servers/pouch-server.ts', { label: 'express-pouchdb' });
     children.push(pouchServer);
