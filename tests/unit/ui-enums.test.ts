@@ -12,3 +12,10 @@ describe('UI enum copies', () => {
     expect(ui.NO_PRIORITY).toEqual(schema.NO_PRIORITY);
   });
 });
+
+describe('vietnamToday', () => {
+  it('turns the date over at midnight in Vietnam (17:00 UTC), not at UTC midnight', () => {
+    expect(ui.vietnamToday(Date.UTC(2026, 0, 31, 16, 59))).toBe('2026-01-31');
+    expect(ui.vietnamToday(Date.UTC(2026, 0, 31, 17, 0))).toBe('2026-02-01');
+  });
+});

@@ -20,3 +20,8 @@ const priorityKeysMatch: Same<PriorityKey, keyof Priority> = true;
 const visitKindsMatch: Same<VisitKind, Visit['kind']> = true;
 void priorityKeysMatch;
 void visitKindsMatch;
+
+/** Today's date (YYYY-MM-DD) in Vietnam (UTC+7 all year): follow-ups are due by the commune's calendar, not UTC's. */
+export function vietnamToday(nowMs: number = Date.now()): string {
+  return new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+}

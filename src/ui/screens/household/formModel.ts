@@ -1,7 +1,7 @@
 /** The household form's editable shape and its conversion to/from the data layer (pure, no Preact). */
 import type { HouseholdDetail, HouseholdSave } from '../../../data';
 import type { Priority } from '../../../shared/schema';
-import { NO_PRIORITY } from '../../lib/enums';
+import { NO_PRIORITY, vietnamToday } from '../../lib/enums';
 
 export interface MemberDraft {
   id?: string;
@@ -29,7 +29,7 @@ export interface HouseholdDraft {
   removedPersonIds: string[];
 }
 
-export const today = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Vietnam date
+export const today = (): string => vietnamToday();
 
 export function emptyDraft(hamletId: string): HouseholdDraft {
   return {

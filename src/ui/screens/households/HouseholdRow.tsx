@@ -3,10 +3,11 @@ import type { HouseholdSummary } from '../../../data';
 import { PRIORITY_KEYS } from '../../lib/enums';
 import { formatDate, t } from '../../i18n';
 import { PRIORITY_LABEL } from '../household/labels';
+import { vietnamToday } from '../../lib/enums';
 
 export function HouseholdRow({ h }: { h: HouseholdSummary }) {
   const place = [h.houseNo && t('list.houseNo', { no: h.houseNo }), h.alley].filter(Boolean).join(' · ');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamToday();
   return (
     <li>
       <a class="rowlink" href={`/households/${h.id}`}>
