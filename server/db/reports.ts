@@ -54,34 +54,51 @@ function dialect(kind: Store['kind']) {
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const list = (xs: readonly string[]) => (xs.length ? xs.map(lit).join(', ') : 'NULL');
 
-/** The common table expressions every figure reads: households in scope, effective visits, outcome cells. */
-function cte(d: ReturnType<typeof dialect>, q: ReportQuery) {
+/**
+ * Effective visits and their outcome cells are materialised once per request into temporary tables (inside the
+ * request's transaction: one connection, dropped at the end): every figure reads them, and recomputing the JSON
+ * expansion in each query made a 50,000-visit commune take minutes. The commune id is a server-side UUID (from the
+ * caller's token), inlined as a quoted literal because PostgreSQL takes no bind parameters in CREATE TABLE AS.
+ */
+function materialise(d: ReturnType<typeof dialect>, q: ReportQuery, kind: Store['kind']): string[] {
   const items = catalogue().map((i) => `(${lit(i.key)}, ${lit(i.scope)})`).join(', ');
   const scope = q.hamletIds === null ? '' : `AND hamlet_id IN (${list(q.hamletIds)})`;
+  const create = (name: string) => (kind === 'postgres' ? `CREATE TEMP TABLE ${name} ON COMMIT DROP AS` : `CREATE TEMP TABLE ${name} AS`);
+  return [
+    `${create('rc_ev')} WITH
+hh AS (SELECT id, hamlet_id FROM households WHERE commune_id = ${lit(q.communeId)} AND data IS NOT NULL ${scope}),
+vv AS (SELECT v.id, v.household_id, ${d.ms(d.j('v.data', 'at'))} AS at_ms, ${d.j('v.data', 'amends')} AS amends, v.data
+  FROM visits v JOIN hh ON hh.id = v.household_id WHERE v.data IS NOT NULL),
+am AS (SELECT amends, data, ROW_NUMBER() OVER (PARTITION BY amends ORDER BY at_ms DESC, id DESC) AS rn FROM vv WHERE amends IS NOT NULL)
+SELECT o.id, o.household_id, hh.hamlet_id, o.at_ms, COALESCE(a.data, o.data) AS data
+  FROM vv o JOIN hh ON hh.id = o.household_id LEFT JOIN am a ON a.amends = o.id AND a.rn = 1 WHERE o.amends IS NULL`,
+    `${create('rc_cells')} WITH items (ikey, iscope) AS (VALUES ${items})
+SELECT ev.id AS visit_id, ev.household_id, ev.hamlet_id, ev.at_ms, ${d.pos('oc')} AS pos, oc.value AS el,
+  ${d.el('oc', 'item')} AS item, ${d.el('oc', 'outcome')} AS outcome,
+  CASE WHEN items.iscope = 'person' THEN ${d.el('oc', 'personId')} ELSE '-' END AS pkey
+  FROM rc_ev ev CROSS JOIN ${d.each('ev.data', 'outcomes', 'oc')} JOIN items ON items.ikey = ${d.el('oc', 'item')}
+  LEFT JOIN persons pe ON items.iscope = 'person' AND pe.id = ${d.el('oc', 'personId')} AND pe.household_id = ev.household_id AND pe.data IS NOT NULL
+  WHERE items.iscope = 'household' OR pe.id IS NOT NULL`,
+  ];
+}
+
+/** The common table expressions every figure reads: households and people in scope, and the latest outcome per cell. */
+function cte(d: ReturnType<typeof dialect>, q: ReportQuery) {
+  const scope = q.hamletIds === null ? '' : `AND hamlet_id IN (${list(q.hamletIds)})`;
   const prio = ['elderly', 'vulnerable', 'poor', 'remote', 'noSmartphone'].map((k) => d.jbool('data', 'priority', k)).join(' OR ');
+  const latest = (cond: string) => `SELECT household_id, hamlet_id, item, pkey, outcome,
+  ROW_NUMBER() OVER (PARTITION BY household_id, item, pkey ORDER BY at_ms DESC, visit_id DESC, pos DESC) AS rn FROM rc_cells WHERE ${cond}`;
   return `WITH
-items (ikey, iscope) AS (VALUES ${items}),
 hh AS (SELECT id, hamlet_id, CASE WHEN ${prio} THEN 1 ELSE 0 END AS prio FROM households
   WHERE commune_id = $commune AND data IS NOT NULL ${scope}),
 pp AS (SELECT p.id, p.household_id, hh.hamlet_id, ${d.jint('p.data', 'birthYear')} AS birth_year,
   CASE WHEN ${d.jbool('p.data', 'hasSmartphone')} THEN 1 ELSE 0 END AS phone
   FROM persons p JOIN hh ON hh.id = p.household_id WHERE p.data IS NOT NULL),
-vv AS (SELECT v.id, v.household_id, ${d.ms(d.j('v.data', 'at'))} AS at_ms, ${d.j('v.data', 'amends')} AS amends, v.data
-  FROM visits v JOIN hh ON hh.id = v.household_id WHERE v.data IS NOT NULL),
-am AS (SELECT amends, data, ROW_NUMBER() OVER (PARTITION BY amends ORDER BY at_ms DESC, id DESC) AS rn FROM vv WHERE amends IS NOT NULL),
-ev AS (SELECT o.id, o.household_id, hh.hamlet_id, o.at_ms, COALESCE(a.data, o.data) AS data
-  FROM vv o JOIN hh ON hh.id = o.household_id LEFT JOIN am a ON a.amends = o.id AND a.rn = 1 WHERE o.amends IS NULL),
-cells AS (SELECT ev.id AS visit_id, ev.household_id, ev.hamlet_id, ev.at_ms, ${d.pos('oc')} AS pos, oc.value AS el,
-  ${d.el('oc', 'item')} AS item, ${d.el('oc', 'outcome')} AS outcome,
-  CASE WHEN items.iscope = 'person' THEN ${d.el('oc', 'personId')} ELSE '-' END AS pkey
-  FROM ev CROSS JOIN ${d.each('ev.data', 'outcomes', 'oc')} JOIN items ON items.ikey = ${d.el('oc', 'item')}
-  WHERE items.iscope = 'household' OR EXISTS (SELECT 1 FROM pp WHERE pp.id = ${d.el('oc', 'personId')} AND pp.household_id = ev.household_id)),
-latest_end AS (SELECT household_id, hamlet_id, item, pkey, outcome,
-  ROW_NUMBER() OVER (PARTITION BY household_id, item, pkey ORDER BY at_ms DESC, visit_id DESC, pos DESC) AS rn FROM cells WHERE at_ms < $end),
-latest_in AS (SELECT household_id, hamlet_id, item, pkey, outcome,
-  ROW_NUMBER() OVER (PARTITION BY household_id, item, pkey ORDER BY at_ms DESC, visit_id DESC, pos DESC) AS rn FROM cells WHERE at_ms >= $start AND at_ms < $end),
-latest_now AS (SELECT household_id, outcome,
-  ROW_NUMBER() OVER (PARTITION BY household_id, item, pkey ORDER BY at_ms DESC, visit_id DESC, pos DESC) AS rn FROM cells WHERE at_ms < $now)
+ev AS (SELECT * FROM rc_ev),
+cells AS (SELECT * FROM rc_cells),
+latest_end AS (${latest('at_ms < $end')}),
+latest_in AS (${latest('at_ms >= $start AND at_ms < $end')}),
+latest_now AS (${latest('at_ms < $now')})
 `;
 }
 
@@ -97,16 +114,26 @@ export async function reportCounts(store: Store, q: ReportQuery): Promise<Commun
     commune: q.communeId, start: startMs, end: endMs, now: q.now, stale: staleSince, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     from: q.period.from, to: q.period.to, refYear: Number(q.period.to.slice(0, 4)),
   };
-  const run = async (body: string): Promise<Row[]> => {
-    // Named parameters → positional bindings in the order they appear (values never enter the SQL text).
-    const text = cte(d, q) + body;
-    const parts = text.split(/\$([a-zA-Z]+)/);
-    const strings = parts.filter((_, i) => i % 2 === 0);
-    const values = parts.filter((_, i) => i % 2 === 1).map((name) => params[name]);
-    const tsa = Object.assign([...strings], { raw: [...strings] }) as unknown as TemplateStringsArray;
-    const res = await sql<Row>(tsa, ...values).execute(store.db);
-    return res.rows;
-  };
+  return store.db.transaction().execute(async (trx) => {
+    if (store.kind === 'sqlite') for (const t of ['rc_cells', 'rc_ev']) await sql.raw(`DROP TABLE IF EXISTS temp.${t}`).execute(trx);
+    for (const statement of materialise(d, q, store.kind)) await sql.raw(statement).execute(trx);
+    const run = async (body: string): Promise<Row[]> => {
+      // Named parameters → positional bindings in the order they appear (values never enter the SQL text).
+      const text = cte(d, q) + body;
+      const parts = text.split(/\$([a-zA-Z]+)/);
+      const strings = parts.filter((_, i) => i % 2 === 0);
+      const values = parts.filter((_, i) => i % 2 === 1).map((name) => params[name]);
+      const tsa = Object.assign([...strings], { raw: [...strings] }) as unknown as TemplateStringsArray;
+      const res = await sql<Row>(tsa, ...values).execute(trx);
+      return res.rows;
+    };
+    const counts = await countAll(run, d, q);
+    if (store.kind === 'sqlite') for (const t of ['rc_cells', 'rc_ev']) await sql.raw(`DROP TABLE temp.${t}`).execute(trx);
+    return counts;
+  });
+}
+
+async function countAll(run: (body: string) => Promise<Row[]>, d: ReturnType<typeof dialect>, q: ReportQuery): Promise<CommuneCounts> {
   const hamlets = new Map<string, ScopeCounts>();
   // 0. Every hamlet in scope gets a row, in the commune's order, even with no households yet.
   const order = await run(`SELECT id FROM hamlets WHERE commune_id = $commune AND data IS NOT NULL ORDER BY ${d.jint('data', 'order')}, id`);
@@ -155,15 +182,19 @@ export async function reportCounts(store: Store, q: ReportQuery): Promise<Commun
     }
   }
   // 3. People: ages in the period's year, payment account / health book from the latest state at period end.
-  const hasIt = (items: readonly string[]) => `EXISTS (SELECT 1 FROM latest_end l WHERE l.rn = 1 AND l.household_id = pp.household_id
-    AND l.pkey = pp.id AND l.item IN (${list(items)}) AND l.outcome IN (${list(HAS_IT)}))`;
-  for (const r of await run(`SELECT hamlet_id, COUNT(*) AS total,
-      SUM(CASE WHEN $refYear - birth_year >= ${AGE_PAYMENT_MIN} THEN 1 ELSE 0 END) AS aged15,
-      SUM(CASE WHEN $refYear - birth_year >= ${AGE_PAYMENT_MIN} AND ${hasIt(PAYMENT_ITEMS)} THEN 1 ELSE 0 END) AS paying,
-      SUM(CASE WHEN $refYear - birth_year >= ${AGE_ADULT_MIN} THEN 1 ELSE 0 END) AS adults,
-      SUM(CASE WHEN $refYear - birth_year >= ${AGE_ADULT_MIN} AND phone = 1 THEN 1 ELSE 0 END) AS phones,
-      SUM(CASE WHEN ${hasIt([HEALTH_ITEM])} THEN 1 ELSE 0 END) AS health
-    FROM pp GROUP BY hamlet_id`)) {
+  // Joins against aggregated CTEs, never correlated subqueries: those rescan a CTE per row (minutes at 50,000 visits).
+  const has = `IN (${list(HAS_IT)})`;
+  for (const r of await run(`, ph AS (SELECT pkey AS person_id,
+      MAX(CASE WHEN item IN (${list(PAYMENT_ITEMS)}) AND outcome ${has} THEN 1 ELSE 0 END) AS paying,
+      MAX(CASE WHEN item = ${lit(HEALTH_ITEM)} AND outcome ${has} THEN 1 ELSE 0 END) AS health
+      FROM latest_end WHERE rn = 1 AND pkey <> '-' GROUP BY pkey)
+    SELECT pp.hamlet_id, COUNT(*) AS total,
+      SUM(CASE WHEN $refYear - pp.birth_year >= ${AGE_PAYMENT_MIN} THEN 1 ELSE 0 END) AS aged15,
+      SUM(CASE WHEN $refYear - pp.birth_year >= ${AGE_PAYMENT_MIN} AND ph.paying = 1 THEN 1 ELSE 0 END) AS paying,
+      SUM(CASE WHEN $refYear - pp.birth_year >= ${AGE_ADULT_MIN} THEN 1 ELSE 0 END) AS adults,
+      SUM(CASE WHEN $refYear - pp.birth_year >= ${AGE_ADULT_MIN} AND pp.phone = 1 THEN 1 ELSE 0 END) AS phones,
+      SUM(CASE WHEN ph.health = 1 THEN 1 ELSE 0 END) AS health
+    FROM pp LEFT JOIN ph ON ph.person_id = pp.id GROUP BY pp.hamlet_id`)) {
     for (const s of both(r.hamlet_id)) {
       const p = s.people;
       p.total += n(r.total); p.aged15Plus += n(r.aged15); p.aged15PlusWithPayment += n(r.paying); p.adults += n(r.adults);
@@ -181,7 +212,8 @@ export async function reportCounts(store: Store, q: ReportQuery): Promise<Commun
       ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY at_ms DESC, id DESC) AS rn
       FROM ev WHERE at_ms < $now AND ${d.j('data', 'followUpOn')} IS NOT NULL)
     SELECT household_id, hamlet_id, fon, CASE WHEN fon < $today THEN 1 ELSE 0 END AS overdue, CASE WHEN fon <= $dueBy THEN 1 ELSE 0 END AS due
-    FROM fu WHERE rn = 1 AND EXISTS (SELECT 1 FROM latest_now l WHERE l.rn = 1 AND l.household_id = fu.household_id AND l.outcome = 'needs_help')
+    FROM fu JOIN (SELECT DISTINCT household_id AS open_id FROM latest_now WHERE rn = 1 AND outcome = 'needs_help') o ON o.open_id = fu.household_id
+    WHERE fu.rn = 1
     ORDER BY fon, household_id`));
   for (const r of followUps) {
     for (const s of both(r.hamlet_id)) {

@@ -52,6 +52,14 @@ function suite(name: string, open: () => Promise<Store | null>) {
       expect(server.commune.households.total).toBe(0);
       expect(server.followUps).toEqual(client.followUps.filter((f) => f.hamletId === H1));
     });
+    it('concurrent requests do not see each other\'s working tables', async (ctx) => {
+      if (!store) return ctx.skip();
+      const q = (period: ReportPeriod) => reportCounts(store!, { communeId: COMMUNE, hamletIds: null, period, now: NOW, staleDays: STALE_DAYS });
+      const [jan, feb, q1] = await Promise.all([q(monthPeriod(2026, 1)), q(monthPeriod(2026, 2)), q(quarterPeriod(2026, 1))]);
+      expect(jan).toEqual(communeCounts(fixture, { period: monthPeriod(2026, 1), now: NOW, hamletIds: [H1, H2, H3], staleDays: STALE_DAYS }));
+      expect(feb).toEqual(communeCounts(fixture, { period: monthPeriod(2026, 2), now: NOW, hamletIds: [H1, H2, H3], staleDays: STALE_DAYS }));
+      expect(q1.commune.visits.inPeriod).toBe(4);
+    });
     it('demo commune: 18 hamlets, every month of the demo', async (ctx) => {
       if (!store) return ctx.skip();
       const periods = [monthPeriod(2026, 8), monthPeriod(2026, 9), monthPeriod(2026, 10), monthPeriod(2026, 11), quarterPeriod(2026, 4)];
