@@ -36,6 +36,9 @@ export interface SyncDeps {
 
 export const SYNC_TIMEOUT_MS = 60_000;
 export const SYNC_MAX_ATTEMPTS = 4;
+/** With no network at all, say so within ~3 s rather than after the full retry ladder: the volunteer is waiting
+ *  at the "Đồng bộ" button, and the scheduler retries later anyway (on "online", on return, with backoff). */
+export const SYNC_OFFLINE_MAX_ATTEMPTS = 3;
 
 export class SyncStop extends Error {
   constructor(readonly problem: SyncProblem, detail?: string) {
@@ -67,7 +70,8 @@ export class SyncRun {
   /** Waits before the next try, or stops the run once the quick retries are used up. */
   async backoff(problem: SyncProblem, retryAfterMs?: number): Promise<void> {
     this.attempt++;
-    if (this.attempt >= (this.deps.maxAttempts ?? SYNC_MAX_ATTEMPTS)) throw new SyncStop(problem);
+    const max = this.deps.maxAttempts ?? SYNC_MAX_ATTEMPTS;
+    if (this.attempt >= (problem === 'offline' ? Math.min(max, SYNC_OFFLINE_MAX_ATTEMPTS) : max)) throw new SyncStop(problem);
     const delay = Math.max(retryAfterMs ?? 0, backoffDelayMs(this.attempt, this.deps.random()));
     const phase = this.progress.phase;
     this.emit({ phase: 'waiting', retryInMs: delay, problem });

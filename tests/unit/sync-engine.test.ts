@@ -75,18 +75,29 @@ describe('sync engine against a fake server', () => {
   it('backs off with growing delays and gives up after the quick retries, keeping the outbox', async () => {
     const { server, householdId } = await setup();
     await recordVisit(visit(householdId));
-    server.faults = Array(10).fill('cut-before');
+    server.faults = Array(10).fill('status-500');
     const d = deps(server, { maxAttempts: 4 });
     const result = await runSync(d);
-    expect(result).toMatchObject({ ok: false, problem: 'offline' });
+    expect(result).toMatchObject({ ok: false, problem: 'server' });
     expect(d.slept).toEqual([750, 1500, 3000]);
     expect((await outboxCounts()).pending).toBe(3);
-    expect((await lastSyncError())?.vi).toMatch(/Không kết nối được máy chủ/);
-    // Next time the link is fine: it resumes and clears the error.
+    expect((await lastSyncError())?.vi).toMatch(/Máy chủ đang gặp sự cố/);
+    // Next time the server is fine: it resumes and clears the error.
     server.faults = [];
     expect((await runSync(deps(server))).ok).toBe(true);
     expect(await lastSyncError()).toBeUndefined();
     expect(server.visits.size).toBe(1);
+  });
+
+  it('with no network at all it says so after two short waits', async () => {
+    const { server, householdId } = await setup();
+    await recordVisit(visit(householdId));
+    server.faults = Array(10).fill('cut-before');
+    const d = deps(server, { maxAttempts: 6 });
+    expect(await runSync(d)).toMatchObject({ ok: false, problem: 'offline' });
+    expect(d.slept).toEqual([750, 1500]);
+    expect((await lastSyncError())?.vi).toMatch(/Không kết nối được máy chủ/);
+    expect((await outboxCounts()).pending).toBe(3);
   });
 
   it('401 stops at once with a plain message and sends nothing more', async () => {
