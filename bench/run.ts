@@ -33,14 +33,22 @@ const config = {
   ingestDevices: 50, ingestBatchesPerDevice: 5, ingestBatchSize: 200,
 };
 
-const hardStop = setTimeout(() => { console.error(`bench: aborted after ${process.env.BENCH_MAX_MINUTES ?? 30} minutes`); process.exit(2); }, Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000);
-hardStop.unref();
-
 const results: Results = { machine: machine(), config, sections: {} };
+
+// Bounded: past the limit, write what was measured (the unfinished section marked) and exit.
+const hardStop = setTimeout(() => {
+  const why = `aborted after ${process.env.BENCH_MAX_MINUTES ?? 30} minutes`;
+  console.error(`bench: ${why}`);
+  if (current) results.sections[current] = { ms: NaN, loadBefore: NaN, loadAfter: loadavg()[0]!, error: why };
+  try { writeReport(results, join(ROOT, 'BENCHMARKS.md'), true); } finally { process.exit(2); }
+}, Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000);
+hardStop.unref();
+let current: string | null = null;
 
 async function section(name: string, fn: () => Promise<void>): Promise<void> {
   if (!wants(name)) return;
   log(`\n▶ ${name}`);
+  current = name;
   const loadBefore = loadavg()[0]!;
   const t0 = performance.now();
   try {
@@ -51,6 +59,7 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
     console.error(`✗ ${name}: ${error}`);
     results.sections[name] = { ms: performance.now() - t0, loadBefore, loadAfter: loadavg()[0]!, error: error.slice(0, 2000) };
   }
+  current = null;
 }
 
 async function main(): Promise<void> {
