@@ -5,6 +5,7 @@ import { FakeServer } from './sync-fake-server';
 import { syncOnOpenAndReconnect, type PageEvents, type SyncResult } from '../../src/sync/client';
 import { backoffDelayMs } from '../../src/sync/backoff';
 import { services } from '../../src/worker/services';
+import { syncInWorker } from '../../src/worker/bridge';
 import { outboxCounts, recordVisit, saveHousehold } from '../../src/data/index';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS } from '../../src/shared/limits';
 
@@ -81,6 +82,23 @@ describe('worker services', () => {
       expect(phases.at(-1)).toBe('done');
       expect(server.visits.size).toBe(1);
       expect((await outboxCounts()).pending).toBe(0);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('without a usable worker the bridge runs the same sync on the page', async () => {
+    const { commune, hamlets } = await enrolled();
+    const server = new FakeServer(commune.id);
+    const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [] });
+    await recordVisit({ householdId: id, kind: 'phone', outcomes: [], notes: '', followUpOn: null });
+    expect(typeof Worker).toBe('undefined'); // Node: no Worker, like a browser whose worker cannot start
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((url: string, init?: RequestInit) => server.fetch(url, init)) as typeof fetch;
+    try {
+      const result = await syncInWorker();
+      expect(result.ok).toBe(true);
+      expect(server.visits.size).toBe(1);
     } finally {
       globalThis.fetch = realFetch;
     }
