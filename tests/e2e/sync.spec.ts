@@ -42,6 +42,7 @@ async function syncAtCulturalHouse(page: Page): Promise<void> {
 }
 
 test('two volunteers sync offline visits; the leader sees both; another hamlet sees none', async ({ browser, baseURL }) => {
+  test.setTimeout(300_000); // four phones, each enrolling and pulling a hamlet: long on a busy CI machine
   const [codeA, codeB, codeLeader, codeOther] = await issueCodes(baseURL!, [
     { role: 'member', hamlet: HAMLET }, { role: 'member', hamlet: HAMLET }, { role: 'hamlet_leader', hamlet: HAMLET }, { role: 'member', hamlet: OTHER_HAMLET },
   ]);
