@@ -44,10 +44,11 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: { target: 'es2020', sourcemap: false },
   test: {
+    // Inline projects do not inherit this file's plugins (no PWA build in tests). Vitest 4 types `extends` as
+    // `string | true` only; omitting it is what `extends: false` meant (same code path in Vitest).
     projects: [
-      { extends: false, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
-        extends: false,
         test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false },
       },
     ],
