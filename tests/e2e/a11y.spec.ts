@@ -1,16 +1,13 @@
 /**
  * Accessibility of the main screens at 360 px (axe-core, no serious or critical violations — colour contrast
- * included, which is what matters in sunlight), and screenshots for the README (docs/screenshots/*.png).
+ * included, which is what matters in sunlight), and screenshots for the README (docs/screenshots/*.png,
+ * written only with UPDATE_SCREENSHOTS=1).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { installApp, loadDemo, seriousA11yViolations } from './helpers';
-
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+import { docScreenshot, installApp, loadDemo, seriousA11yViolations } from './helpers';
 
 async function check(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${shots}${name}.png` });
+  await docScreenshot(page, name); // only with UPDATE_SCREENSHOTS=1
   expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
   // Nothing wider than the phone: no sideways scrolling at 360 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

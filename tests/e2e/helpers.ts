@@ -34,6 +34,16 @@ export async function loadDemo(page: Page): Promise<void> {
   await expect(page.getByTestId('household-list').locator('li').first()).toBeVisible();
 }
 
+/**
+ * Screenshots for the docs (docs/screenshots/NAME.png) are written only with UPDATE_SCREENSHOTS=1, so an ordinary
+ * `npm test` leaves the git tree clean; the assertions around them run either way.
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) });
+}
+
 export const unsyncedCount = (page: Page) => page.getByTestId('unsynced-count');
 
 const require = createRequire(import.meta.url);

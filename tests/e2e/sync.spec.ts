@@ -4,8 +4,7 @@
  * a volunteer of another hamlet receives none of that hamlet's households.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { enrol, issueCodes, seriousA11yViolations, unsyncedCount } from './helpers';
+import { docScreenshot, enrol, issueCodes, seriousA11yViolations, unsyncedCount } from './helpers';
 
 const HAMLET = 'Bản Na Mèo';
 const OTHER_HAMLET = 'Bản Xía Nọi';
@@ -74,7 +73,7 @@ test('two volunteers sync offline visits; the leader sees both; another hamlet s
   await expect(leader.getByTestId('issued-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await expect(leader.getByTestId('code-qr')).toBeVisible();
   await leader.getByTestId('code-qr').scrollIntoViewIfNeeded();
-  await leader.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/10-issue-code.png', import.meta.url)) });
+  await docScreenshot(leader, '10-issue-code');
   expect(await seriousA11yViolations(leader)).toEqual([]);
 
   const other = await phone(browser, baseURL!);
