@@ -1,6 +1,7 @@
 /** Header on every screen: where I am (hamlet), how many visits still wait for sync, and a DEMO marker. */
 import { t } from '../i18n';
 import { unsyncedCount, session, currentHamlet } from '../state/session';
+import { Icon } from './Icon';
 
 export function TopBar({ title }: { title?: string | undefined }) {
   const s = session.value;
@@ -15,7 +16,7 @@ export function TopBar({ title }: { title?: string | undefined }) {
           {hamlet && <small>{hamlet.name}{s?.commune ? ` · ${s.commune.name}` : ''}</small>}
         </h1>
         {s && <a href="/sync" class={`badge-unsynced ${n > 0 ? 'has' : ''}`} aria-label={t('header.unsynced', { n })} data-testid="unsynced-badge">
-          <span aria-hidden="true">⇅</span> <span data-testid="unsynced-count">{n}</span>
+          <Icon name="sync" size={20} /> <span data-testid="unsynced-count">{n}</span>
         </a>}
       </header>
     </>

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { getDraft } from '../../../data';
-import { PRIORITY_KEYS } from '../../lib/enums';
+import { PRIORITY_KEYS, vietnamToday } from '../../lib/enums';
 import { formatDate, t } from '../../i18n';
 import { Screen, Loading } from '../../components/Screen';
 import { PRIORITY_LABEL } from './labels';
@@ -35,7 +35,9 @@ export function HouseholdPage() {
       <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">
         {hasDraft ? t('household.continueVisit') : t('household.recordVisit')}
       </a>
-      {d.nextFollowUp && <p class="notice warn">{t('household.nextFollowUp', { date: formatDate(d.nextFollowUp) })}</p>}
+      {d.nextFollowUp && (d.nextFollowUp < vietnamToday()
+        ? <p class="notice danger" data-testid="follow-up" data-overdue="true"><strong>{t('household.overdueFollowUp', { date: formatDate(d.nextFollowUp) })}</strong></p>
+        : <p class="notice warn" data-testid="follow-up">{t('household.nextFollowUp', { date: formatDate(d.nextFollowUp) })}</p>)}
       <ConflictFlags conflicts={[...h.conflicts, ...d.persons.flatMap((p) => p.conflicts)]} />
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t('household.members')}</h2>

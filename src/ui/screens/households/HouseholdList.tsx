@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isIOS, isStandalone, observe, listHouseholdSummaries, searchHouseholds, type HouseholdSummary, type SearchFilters } from '../../../data';
+import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 import { currentHamlet, hamletId, session } from '../../state/session';
 import { Screen, Loading } from '../../components/Screen';
@@ -53,7 +54,7 @@ export function HouseholdList() {
           value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="search" />
       </div>
       <HouseholdFilters value={filters} onChange={setFilters} />
-      <a class="btn block" href="/households/new" data-testid="new-household">+ {t('list.add')}</a>
+      <a class="btn block" href="/households/new" data-testid="new-household"><Icon name="plus" /> {t('list.add')}</a>
       {!all ? <Loading /> : (
         <>
           <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: hits.length, total: all.length })}</p>

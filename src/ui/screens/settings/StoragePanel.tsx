@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence, storageStatus, type StorageStatus } from '../../../data';
 import { formatBytes, t } from '../../i18n';
 import { IosInstallHint } from './IosInstallHint';
+import { Icon } from '../../components/Icon';
 
 export function StoragePanel() {
   const [s, setS] = useState<StorageStatus | null>(null);
@@ -16,6 +17,7 @@ export function StoragePanel() {
     <section class="stack" aria-labelledby="storage-h" data-testid="storage-panel">
       <h2 id="storage-h">{t('storage.title')}</h2>
       <p>
+        {s.persisted !== null && <Icon name={s.persisted ? 'check' : 'cross'} />}{' '}
         {s.persisted === true ? t('storage.persisted') : s.persisted === false ? t('storage.notPersisted') : t('storage.unknown')}
       </p>
       {s.usageBytes !== null && s.quotaBytes !== null && (
