@@ -5,8 +5,8 @@
 import { db, type DemoFlag } from './db';
 import { getMeta, nextHlc, type DemoIdentity, type Device } from './meta';
 import { outboxRow } from './outbox';
-import { parseInto, ValidationError, type FieldIssue } from './validation';
-import { TeamEvent } from '../shared/schema';
+import { validation, ValidationError, type FieldIssue } from './validation';
+import type { TeamEvent } from '../shared/schema';
 import { uuidv7 } from '../shared/ids';
 
 export interface EventInput {
@@ -41,6 +41,8 @@ export function withoutDemo<T extends DemoFlag>(row: T): Omit<T, 'demo'> {
 
 /** Records an event. Offline-safe: the event and its outbox entry commit together or not at all. */
 export async function recordEvent(input: EventInput, now: number = Date.now()): Promise<TeamEvent> {
+  // Schemas load on first use; never await a foreign promise inside a Dexie transaction (it would commit early).
+  const { schema, parseInto } = await validation();
   return db.transaction('rw', [db.events, db.outbox, db.meta], async () => {
     if (input.id) {
       const existing = await db.events.get(input.id);
@@ -48,7 +50,7 @@ export async function recordEvent(input: EventInput, now: number = Date.now()): 
     }
     const writer = await currentWriter();
     const issues: FieldIssue[] = [];
-    const event = parseInto(TeamEvent, {
+    const event: TeamEvent | undefined = parseInto(schema.TeamEvent, {
       ...input, id: input.id ?? uuidv7(now), communeId: writer.communeId, memberId: writer.memberId,
       hamletIds: [...new Set(input.hamletIds)], items: [...new Set(input.items)],
     }, '', issues);

@@ -6,9 +6,9 @@
 import { db } from './db';
 import { getMeta, nextHlc, type Device, type SyncReceipt } from './meta';
 import { outboxRow } from './outbox';
-import { parseInto, ValidationError, type FieldIssue } from './validation';
+import { validation, ValidationError, type FieldIssue } from './validation';
 import { currentWriter, demoFlag, withoutDemo } from './events';
-import { Report, type Hamlet, type ReportPeriod } from '../shared/schema';
+import type { Hamlet, Report, ReportPeriod } from '../shared/schema';
 import { uuidv7 } from '../shared/ids';
 import type { ReportInput } from '../shared/report/counts';
 
@@ -23,6 +23,7 @@ export interface ReportSubmission {
 }
 
 export async function submitReport(input: ReportSubmission, now: number = Date.now()): Promise<Report> {
+  const { schema, parseInto } = await validation();
   return db.transaction('rw', [db.reports, db.outbox, db.meta], async () => {
     if (input.id) {
       const existing = await db.reports.get(input.id);
@@ -30,7 +31,7 @@ export async function submitReport(input: ReportSubmission, now: number = Date.n
     }
     const writer = await currentWriter();
     const issues: FieldIssue[] = [];
-    const report = parseInto(Report, {
+    const report: Report | undefined = parseInto(schema.Report, {
       ...input, id: input.id ?? uuidv7(now), communeId: writer.communeId, submittedBy: writer.memberId,
       submittedAt: new Date(now).toISOString(),
     }, '', issues);
@@ -67,17 +68,36 @@ export interface DashboardData {
   communeName: string;
   /** When this device last received data from the server (null: never synced — local or demo data only). */
   dataAsOf: string | null;
+  /** Enrolled with a commune server (else: demo or local data only). */
+  enrolled: boolean;
 }
 
-/** Everything the report figures read, in one read transaction (a consistent picture even while sync writes). */
+/** Meta row remembering the last successful sync: the receipt is overwritten by every attempt, failed ones too. */
+const LAST_GOOD_SYNC_KEY = 'reports.lastGoodSync';
+
+/**
+ * When this phone last received the server's data. TODO(sync owner): write LAST_GOOD_SYNC_KEY in saveReceipt when
+ * `receipt.ok`; until then it is remembered here whenever a good receipt is seen.
+ */
+async function lastGoodSync(): Promise<string | null> {
+  const receipt = await getMeta<SyncReceipt>('receipt');
+  const remembered = (await db.meta.get(LAST_GOOD_SYNC_KEY))?.value as string | undefined;
+  if (receipt?.ok && (!remembered || receipt.at > remembered)) {
+    await db.meta.put({ key: LAST_GOOD_SYNC_KEY, value: receipt.at });
+    return receipt.at;
+  }
+  return remembered ?? null;
+}
+
+/** Everything the report figures read, in one transaction (a consistent picture even while sync writes). */
 export async function loadDashboardData(): Promise<DashboardData> {
+  const dataAsOf = await db.transaction('rw', db.meta, lastGoodSync);
   return db.transaction('r', [db.households, db.persons, db.visits, db.events, db.members, db.hamlets, db.communes, db.meta], async () => {
     const [households, persons, visits, events, members, hamlets, communes] = await Promise.all([
       db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.events.toArray(), db.members.toArray(),
       db.hamlets.toArray(), db.communes.toArray(),
     ]);
     const device = await getMeta<Device>('device');
-    const receipt = await getMeta<SyncReceipt>('receipt');
     // One commune at a time: the enrolled one, else the demo one (a device may hold both).
     const commune = communes.find((c) => c.id === device?.commune.id) ?? communes[0];
     const mine = hamlets.filter((h) => h.communeId === commune?.id);
@@ -94,7 +114,8 @@ export async function loadDashboardData(): Promise<DashboardData> {
       },
       hamlets: mine.map(withoutDemo).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')),
       communeName: commune?.name ?? '',
-      dataAsOf: receipt?.ok ? receipt.at : null,
+      dataAsOf,
+      enrolled: !!device,
     };
   });
 }

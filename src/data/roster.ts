@@ -6,9 +6,11 @@
 import { db } from './db';
 import { nextHlc } from './meta';
 import { outboxRow } from './outbox';
-import { parseInto, ValidationError, type FieldIssue } from './validation';
+import { validation, ValidationError, type FieldIssue } from './validation';
 import { currentWriter, demoFlag, withoutDemo } from './events';
-import { Member, MemberFields } from '../shared/schema';
+import type { Member, MemberFields } from '../shared/schema';
+
+type MemberFieldName = keyof typeof MemberFields.shape;
 import { uuidv7 } from '../shared/ids';
 import { compareViNames } from '../shared/text';
 
@@ -25,7 +27,9 @@ export async function listMembers(): Promise<Member[]> {
  * Adds a member (no id) or changes some fields of one. Only fields that differ are sent, so two leaders editing
  * different fields of the same member offline do not overwrite each other.
  */
-export async function saveMember(input: { id?: string; fields: Partial<Record<keyof typeof MemberFields.shape, unknown>> }, now: number = Date.now()): Promise<Member> {
+export async function saveMember(input: { id?: string; fields: Partial<Record<MemberFieldName, unknown>> }, now: number = Date.now()): Promise<Member> {
+  // Schemas load on first use; never await a foreign promise inside a Dexie transaction (it would commit early).
+  const { schema, parseInto } = await validation();
   return db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
     const writer = await currentWriter();
     const existing = input.id ? await db.members.get(input.id) : undefined;
@@ -35,12 +39,12 @@ export async function saveMember(input: { id?: string; fields: Partial<Record<ke
       joinedOn: null, leftOn: null, status: 'proposed' as const,
     };
     const issues: FieldIssue[] = [];
-    const member = parseInto(Member, { ...base, ...input.fields, id: base.id, communeId: base.communeId }, '', issues);
+    const member: Member | undefined = parseInto(schema.Member, { ...base, ...input.fields, id: base.id, communeId: base.communeId }, '', issues);
     if (!member) throw new ValidationError(issues);
     if (member.leftOn && member.joinedOn && member.leftOn < member.joinedOn) {
       throw new ValidationError([{ path: 'leftOn', message: 'Ngày rời tổ phải sau ngày vào tổ' }]);
     }
-    const changed = Object.fromEntries(Object.keys(MemberFields.shape)
+    const changed = Object.fromEntries(Object.keys(schema.MemberFields.shape)
       .filter((k) => !existing || JSON.stringify(member[k as keyof Member]) !== JSON.stringify(existing[k as keyof Member]))
       .map((k) => [k, member[k as keyof Member]]));
     if (existing && Object.keys(changed).length === 0) return member;
@@ -54,7 +58,7 @@ export async function saveMember(input: { id?: string; fields: Partial<Record<ke
 
 /** Approval steps, each a member.put: approve joining (sets the join date), ask to leave, approve leaving. */
 export function setMemberStatus(id: string, status: Member['status'], on: string, now: number = Date.now()): Promise<Member> {
-  const fields: Partial<Record<keyof typeof MemberFields.shape, unknown>> = { status };
+  const fields: Partial<Record<MemberFieldName, unknown>> = { status };
   if (status === 'approved') fields.joinedOn = on;
   if (status === 'left') fields.leftOn = on;
   return saveMember({ id, fields }, now);

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installApp, loadDemo, seriousA11yViolations } from './helpers';
+import { enrol, installApp, issueCode, loadDemo, seriousA11yViolations } from './helpers';
 import { parseCsv, readXlsx } from '../unit/export-helpers';
 
 async function saved(download: Download): Promise<Uint8Array> {
@@ -115,4 +115,28 @@ test('leader records an event and proposes a member offline; the event is counte
   await page.getByLabel('Họ và tên').fill('Lò Thị Xuân');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('roster').locator('li').filter({ hasText: 'Lò Thị Xuân' })).toContainText('Chờ duyệt');
+});
+
+test('commune leader online sees the server roll-up, offline the same numbers from the pulled data', async ({ page, context }) => {
+  await installApp(page);
+  await enrol(page, await issueCode('commune_leader'));
+  // A full sync at the cultural house: every page of the commune's data is on the phone afterwards.
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-receipt')).toBeVisible();
+
+  await page.goto('/leader');
+  await expect(page.getByTestId('data-as-of')).toContainText('tổng hợp từ máy chủ');
+  await expect(page.getByTestId('hamlet-table').locator('tbody tr')).toHaveCount(18);
+  const online = Number(await page.getByTestId('kpi-households').textContent());
+  const onlineEver = await page.getByTestId('kpi-visited-ever').textContent();
+  expect(online).toBeGreaterThan(0);
+  await page.locator('.leader-tabs').getByRole('link', { name: 'Thành viên' }).click();
+  await expect(page.getByTestId('devices').locator('li').first()).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto('/leader');
+  await expect(page.getByTestId('data-as-of')).toContainText('từ dữ liệu đã tải về máy');
+  await expect(page.getByTestId('kpi-households')).toHaveText(String(online));
+  await expect(page.getByTestId('kpi-visited-ever')).toHaveText(onlineEver!);
 });

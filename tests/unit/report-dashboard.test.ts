@@ -5,7 +5,7 @@ import { fixture, H1, H2, H3, HAMLETS, id, NOW, STALE_DAYS } from './report-fixt
 
 const data = {
   input: { ...fixture, households: fixture.households.map((h, i) => ({ ...h, label: `Hộ ${i + 1}` })) },
-  hamlets: HAMLETS, communeName: 'Tam Quang', dataAsOf: null,
+  hamlets: HAMLETS, communeName: 'Tam Quang', dataAsOf: null, enrolled: false,
 };
 
 describe('worker dashboard', () => {

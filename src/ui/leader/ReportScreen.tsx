@@ -25,7 +25,7 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
   const names = useMemo(() => new Map(d.hamlets.map((h) => [h.id, h.name])), [d]);
   const table = useMemo(() => reportTable({
     counts: d.counts, hamletNames: names, communeName: d.communeName, period: d.period, hamletId, staleDays: d.staleDays, text,
-    dataAsOf: d.dataAsOf ? `${formatDate(d.dataAsOf)} ${formatTime(d.dataAsOf)}` : lt('localOnly'),
+    dataAsOf: d.dataAsOf ? `${formatDate(d.dataAsOf)} ${formatTime(d.dataAsOf)}` : lt(d.enrolled ? 'pulledUnknown' : 'localOnly'),
   }), [d, hamletId, text, names]);
   useEffect(() => { void listReports().then(setPrevious); }, [saved]);
 

@@ -37,7 +37,8 @@ export default function Leader() {
   if (!isLeader.value) return <Screen title={lt('title')}><p class="notice warn">{lt('onlyLeaders')}</p></Screen>;
   const d = dashboard.value;
   const tab = TABS.find(([href]) => href === path)?.[0] ?? '/leader';
-  const asOf = d?.dataAsOf ? `${formatDate(d.dataAsOf)} ${formatTime(d.dataAsOf)} (${lt(source.value === 'server' ? 'fromServer' : 'fromPhone')})` : lt('localOnly');
+  const asOf = d?.dataAsOf ? `${formatDate(d.dataAsOf)} ${formatTime(d.dataAsOf)} (${lt(source.value === 'server' ? 'fromServer' : 'fromPhone')})`
+    : d?.enrolled ? lt('pulledUnknown') : lt('localOnly');
   return (
     <Screen title={lt('title')}>
       <nav class="chips no-print leader-tabs" aria-label={lt('title')}>

@@ -26,6 +26,7 @@ const M = {
   localOnly: ['dữ liệu trên máy này, chưa đồng bộ', 'this phone’s data, never synced'],
   fromServer: ['tổng hợp từ máy chủ', 'server roll-up'],
   fromPhone: ['từ dữ liệu đã tải về máy', 'from data pulled to this phone'],
+  pulledUnknown: ['dữ liệu đã tải về máy, chưa rõ thời điểm', 'data pulled to this phone, time unknown'],
   'kpi.households': ['Tổng số hộ', 'Households'],
   'kpi.visitedPeriod': ['Được thăm trong kỳ', 'Visited in period'],
   'kpi.visitedEver': ['Đã được thăm (lũy kế)', 'Visited ever'],

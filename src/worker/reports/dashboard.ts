@@ -32,6 +32,7 @@ export interface Dashboard {
   /** Hamlet id ('' = commune report) → submission time of its newest report for exactly this period. */
   submitted: Record<string, string>;
   dataAsOf: string | null;
+  enrolled: boolean;
 }
 
 /** Computes the dashboard from data already loaded (pure; used by the worker and the tests). */
@@ -49,6 +50,7 @@ export function dashboardFrom(data: DashboardData, req: DashboardRequest): Omit<
     counts, derived, trend,
     followUps: counts.followUps.map((f) => ({ ...f, label: labels.get(f.householdId) ?? '' })),
     dataAsOf: data.dataAsOf,
+    enrolled: data.enrolled,
   };
 }
 
