@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Store } from './db';
+import { announcePush, type Store } from './db';
 import { deviceAuth, type AppEnv } from './auth/device-auth';
 import { AttemptLimiter, type RateLimit } from './auth/rate-limit';
 import { ApiFailure, errorResponse } from './http/errors';
@@ -58,6 +58,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/api/v1/health', (c) => c.json({ ok: true, version: deps.version ?? '0.0.0', db: deps.store.kind }));
   app.route('/api/v1/enrol', enrolRoutes(deps.store, limiter, (c) => clientAddress(c, deps.trustProxy ?? false), now));
+  app.use('/api/v1/sync/push', async (c, next) => {
+    // Counted from the first byte, before authentication: see announcePush in server/db/group-commit.ts.
+    const ticket = announcePush(deps.store);
+    c.set('pushTicket', ticket);
+    try { await next(); } finally { ticket.release(); }
+  });
   app.use('/api/v1/sync/*', auth);
   app.route('/api/v1/sync/push', pushRoutes(deps.store, { bodyMaxBytes: deps.pushBodyMaxBytes, now }));
   app.route('/api/v1/sync/pull', pullRoutes(deps.store, now));

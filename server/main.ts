@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     log(`Đang chạy tại ${url} / Listening on ${url}`);
     if (process.env.NO_DEMO !== '1') void printDemoCodes(store, url).catch((err) => console.error(err));
   });
+  // Idle keep-alive sockets stay open longer than clients' own idle timeouts (undici: 4 s), so a client never reuses a
+  // socket the server is just closing (that race shows up as ECONNRESET on a busy machine).
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

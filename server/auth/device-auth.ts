@@ -9,7 +9,8 @@ import { ApiFailure } from '../http/errors';
 import type { Caller } from '../sync/caller';
 import { hashSecret } from './secrets';
 
-export type AppEnv = { Variables: { caller: Caller } };
+/** `pushTicket`: set on push requests before authentication, so a group commit can wait for them (group-commit.ts). */
+export type AppEnv = { Variables: { caller: Caller; pushTicket?: { release(): void } } };
 const TOUCH_EVERY_MS = 60_000;
 
 export function deviceAuth(store: Store, now: () => number) {

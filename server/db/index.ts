@@ -2,6 +2,7 @@
 export { openStore, type Store, type DbKind, type OpenOptions } from './connect';
 export { migrateToLatest } from './migrations';
 export { pushTransaction, type PushMeta } from './push-store';
+export { announcePush } from './group-commit';
 export { pullRows, currentSeq, type PullPosition, type PulledRow } from './pull-store';
 export {
   findDeviceByTokenHash, touchDevice, insertEnrolCode, redeemEnrolCode, listDevices, revokeDevice,

@@ -1,6 +1,6 @@
 /**
- * Storage side of a push: one transaction that takes the seq lock, loads what the batch touches in bulk, lets the
- * caller decide (pure code in server/sync), then writes every accepted change with multi-row statements.
+ * Storage side of a push: load what the batches touch in bulk, let the caller decide (pure code in server/sync),
+ * then write every accepted change with multi-row statements — inside one transaction (group-commit.ts).
  * If anything throws, the transaction rolls back: nothing of the batch is written and the client retries later.
  */
 import type { Transaction } from 'kysely';
@@ -11,10 +11,11 @@ import type { Database } from './schema';
 import { chunks, nextSeq, unique } from './seq';
 import type { DbKind, Store } from './connect';
 import { idGroups, idIn, insertIgnoringDuplicates } from './bulk';
+import { enqueuePush } from './group-commit';
 
 export interface PushMeta { communeId: string; deviceId: string; memberId: string; nowMs: number }
 
-async function loadContext(trx: Transaction<Database>, kind: DbKind, refs: PushRefs): Promise<PushContext> {
+export async function loadContext(trx: Transaction<Database>, kind: DbKind, refs: PushRefs): Promise<PushContext> {
   const groups = (ids: string[]) => idGroups(kind, unique(ids));
   const ctx: PushContext = {
     mutationHashes: new Map(), households: new Map(), persons: new Map(), visits: new Map(),
@@ -61,7 +62,7 @@ const MUTATION_COLUMNS: [string, 'text' | 'bigint'][] = [
 ];
 const VISIT_COLUMNS: [string, 'text' | 'bigint'][] = [['id', 'text'], ['commune_id', 'text'], ['hamlet_id', 'text'], ['household_id', 'text'], ['seq', 'bigint'], ['data', 'text']];
 
-async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
+export async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
   const commune = meta.communeId;
   await insertIgnoringDuplicates(trx, kind, 'mutations', MUTATION_COLUMNS, w.mutations.map((m) => ({
     id: m.id, commune_id: commune, device_id: meta.deviceId, member_id: meta.memberId, type: m.type, entity_id: m.entityId,
@@ -112,28 +113,11 @@ export async function upsertMembers(trx: Transaction<Database>, members: Member[
   }))).execute();
 }
 
-/** Runs one push batch atomically. `decide` is pure: it gets the loaded state and returns results and writes. */
-export async function pushTransaction<R>(
+/** Runs one push batch atomically (possibly committed together with concurrent batches, see group-commit.ts).
+ *  `decide` is pure: it gets the loaded state and returns results and writes. */
+export function pushTransaction<R>(
   store: Store, meta: PushMeta, refs: PushRefs, decide: (ctx: PushContext) => { results: R; writes: PushWrites },
+  ticket?: { release(): void },
 ): Promise<R> {
-  let unchanged: { results: R } | null = null;
-  try {
-    return await store.db.transaction().execute(async (trx) => {
-      const seq = await nextSeq(trx);
-      const ctx = await loadContext(trx, store.kind, refs);
-      const { results, writes } = decide(ctx);
-      if (writes.mutations.length === 0) {
-        // Nothing accepted (all duplicates or rejected): roll back so even the seq counter stays as it was.
-        unchanged = { results };
-        throw ROLLBACK;
-      }
-      await writeChanges(trx, store.kind, writes, meta, seq);
-      return results;
-    });
-  } catch (err) {
-    if (err === ROLLBACK && unchanged) return (unchanged as { results: R }).results;
-    throw err;
-  }
+  return enqueuePush(store, { meta, refs, decide }, ticket);
 }
-
-const ROLLBACK = new Error('rollback: nothing to write');

@@ -15,6 +15,7 @@ export function pushRoutes(store: Store, opts: PushOptions) {
   const app = new Hono<AppEnv>();
   app.post('/', async (c) => {
     const caller = c.get('caller');
+    const ticket = c.get('pushTicket');
     // 1. Parse: a bad body is a 400/413/415 with the reason; nothing has been written yet.
     const body = await readJsonBody(c, opts.bodyMaxBytes ?? PUSH_BODY_MAX_BYTES, { gzip: true });
     const list = (body as { mutations?: unknown } | null)?.mutations;
@@ -38,7 +39,7 @@ export function pushRoutes(store: Store, opts: PushOptions) {
     // 3. One transaction: load, decide (scope, idempotency, LWW), write; 4. one result per mutation, in order.
     const nowMs = opts.now();
     const results = await pushTransaction(store, { communeId: caller.communeId, deviceId: caller.deviceId, memberId: caller.memberId, nowMs },
-      collectRefs(items), (ctx) => planPush(ctx, caller, items, nowMs));
+      collectRefs(items), (ctx) => planPush(ctx, caller, items, nowMs), ticket);
     const response: PushResponse = { results, serverTime: new Date(nowMs).toISOString() };
     return c.json(response);
   });

@@ -43,7 +43,8 @@ export function collectRefs(items: PushItem[]): PushRefs {
 export function planPush(ctx: PushContext, caller: Caller, items: PushItem[], nowMs: number): { results: PushResult[]; writes: PushWrites } {
   const writes = emptyWrites();
   const results: PushResult[] = [];
-  const seen = new Map(ctx.mutationHashes);
+  // Shared with later batches of the same group commit: an id accepted here is a duplicate there.
+  const seen = ctx.mutationHashes;
   for (const item of items) {
     if (!item.ok) {
       results.push({ id: item.id, status: 'rejected', reason: item.reason });

@@ -60,6 +60,7 @@ export async function startHarness(kind: DbKind, deps: Partial<AppDeps> = {}): P
   const clock = { now: Date.now() };
   const app = createApp({ store, now: () => clock.now, enrolRateLimit: { max: 1000, windowMs: 60_000 }, onUnexpectedError: () => {}, ...deps });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 }); // as server/main.ts
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 

@@ -113,4 +113,26 @@ describeEachDb('push', (h) => {
     expect(later.body.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'accepted']);
     expect(later.body.results[0]!.reason).toMatch(/đã được xóa/);
   });
+
+  it('concurrent batches (committed together as one group) each keep their own all-or-nothing outcome', async () => {
+    const hamletId = member.member.hamletIds[0]!;
+    const [a, b, x] = [uuidv7(), uuidv7(), uuidv7()].map((id) => ({ id, hamletId }));
+    const setup = await h().push(leader, [a!, b!, x!].map((y) => householdPut(y.id, newHouseholdFields(hamletId))));
+    expect(setup.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    const shared = visitMutation(member.member, a!);
+    const pending = [
+      ...Array.from({ length: 8 }, () => h().push(member, Array.from({ length: 50 }, () => visitMutation(member.member, b!)))),
+      h().push(member, [shared]), h().push(leader, [visitMutation(leader.member, x!)]), h().push(member, [shared]),
+      h().push(leader, [householdDelete(x!.id)]),
+    ];
+    const replies = await Promise.all(pending);
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    expect(replies.slice(0, 8).every((r) => r.body.results.length === 50 && r.body.results.every((x) => x.status === 'accepted'))).toBe(true);
+    expect([replies[8]!.body.results[0]!.status, replies[10]!.body.results[0]!.status].sort()).toEqual(['accepted', 'duplicate']);
+    expect(replies[11]!.body.results[0]!.status).toBe('accepted');
+    const visits = await h().store.db.selectFrom('visits').select('data').where('household_id', '=', x!.id).execute();
+    expect(visits.every((v) => v.data === null)).toBe(true);
+    const rows = await h().store.db.selectFrom('visits').select('id').where('id', '=', shared.payload.id).execute();
+    expect(rows.length).toBe(1);
+  });
 });
