@@ -4,7 +4,7 @@
  * written only with UPDATE_SCREENSHOTS=1).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { docScreenshot, installApp, loadDemo, seriousA11yViolations } from './helpers';
+import { docScreenshot, installApp, loadDemo, openVisitItem, seriousA11yViolations } from './helpers';
 
 async function check(page: Page, name: string) {
   await docScreenshot(page, name); // only with UPDATE_SCREENSHOTS=1
@@ -25,8 +25,12 @@ test('main screens pass axe at 360 px; screenshots for the README', async ({ pag
   await check(page, '03-household');
 
   await page.getByTestId('start-visit').click();
-  const vneid = page.getByRole('radiogroup').nth(1);
-  await vneid.getByRole('radio').nth(2).click();
+  await openVisitItem(page, 'Ví điện tử');
+  const wallet = page.getByRole('radiogroup').nth(1);
+  await wallet.getByRole('radio').nth(2).click();
+  await expect(wallet.getByRole('radio').nth(2)).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('group', { name: /Ví điện tử.*: Ví$/ }).first().getByRole('button', { name: 'MoMo' }).click();
+  await page.getByTestId('item-e_wallet').scrollIntoViewIfNeeded();
   await check(page, '04-visit-form');
   await page.getByRole('button', { name: 'Bỏ bản nháp' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Bỏ bản nháp' }).click();

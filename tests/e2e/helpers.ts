@@ -44,6 +44,13 @@ export async function docScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) });
 }
 
+/** Opens a checklist item's card on the visit form (cards start folded), found by the item's exact label. */
+export async function openVisitItem(page: Page, itemLabel: string): Promise<void> {
+  const head = page.locator('.item-head').filter({ has: page.getByText(itemLabel, { exact: true }) });
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  await expect(head).toHaveAttribute('aria-expanded', 'true');
+}
+
 export const unsyncedCount = (page: Page) => page.getByTestId('unsynced-count');
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
  * reload everything is still there and counted as waiting to sync.
  */
 import { expect, test } from '@playwright/test';
-import { installApp, loadDemo, unsyncedCount } from './helpers';
+import { installApp, loadDemo, openVisitItem, unsyncedCount } from './helpers';
 import { fold } from '../../src/shared/text';
 
 test('works offline: cold start, demo, search, register, visit, reload', async ({ page, context }) => {
@@ -46,8 +46,12 @@ test('works offline: cold start, demo, search, register, visit, reload', async (
 
   // Record a visit: one tap per outcome; "needs more help" makes the follow-up date required.
   await page.getByTestId('start-visit').click();
+  await openVisitItem(page, 'Tài khoản định danh điện tử VNeID mức 1');
   await page.getByRole('radiogroup', { name: 'Tài khoản định danh điện tử VNeID mức 1 — Huệ' }).getByRole('radio', { name: 'Đã hoàn thành' }).click();
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
   await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Cần hỗ trợ thêm' }).click();
+  // The folded card's header summarises the choice in short words.
+  await expect(page.getByTestId('item-vneid_l1').getByTestId('item-summary')).toHaveText('Huệ: Hoàn thành');
   await page.getByTestId('save-visit').click();
   await expect(page.locator('#visit-followup-error')).toContainText('ngày hẹn');
   await page.locator('#visit-followup').fill('2026-12-05');
@@ -76,10 +80,17 @@ test('a visit draft survives a reload (phone locked, app killed)', async ({ page
   await page.getByTestId('household-list').locator('li a').first().click();
   await page.getByTestId('start-visit').click();
   const fraud = page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' });
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
   await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
   await page.getByLabel('Ghi chú').fill('Hướng dẫn nhận biết tin nhắn giả mạo');
   await page.waitForTimeout(300); // let the last keystroke's draft write reach IndexedDB before the "kill"
   await page.reload();
+  await expect(page.getByTestId('item-fraud_safety').getByTestId('item-summary')).toHaveText('Đã hướng dẫn');
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
   await expect(fraud.getByRole('radio', { name: 'Đã hướng dẫn' })).toHaveAttribute('aria-checked', 'true');
+  // Tapping the chosen outcome again clears it ("not touched at this visit").
+  await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+  await expect(fraud.getByRole('radio', { name: 'Đã hướng dẫn' })).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('item-fraud_safety').getByTestId('item-summary')).toHaveText('Chưa chọn');
   await expect(page.getByLabel('Ghi chú')).toHaveValue('Hướng dẫn nhận biết tin nhắn giả mạo');
 });

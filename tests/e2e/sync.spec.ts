@@ -4,7 +4,7 @@
  * a volunteer of another hamlet receives none of that hamlet's households.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { docScreenshot, enrol, issueCodes, seriousA11yViolations, unsyncedCount } from './helpers';
+import { docScreenshot, enrol, issueCodes, seriousA11yViolations, unsyncedCount, openVisitItem } from './helpers';
 
 const HAMLET = 'Bản Na Mèo';
 const OTHER_HAMLET = 'Bản Xía Nọi';
@@ -21,6 +21,7 @@ async function visitOffline(page: Page, row: number, note: string): Promise<stri
   const label = (await link.locator('strong').textContent())!;
   await link.click();
   await page.getByTestId('start-visit').click();
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
   await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Đã hướng dẫn' }).click();
   await page.getByLabel('Ghi chú').fill(note);
   await page.getByTestId('save-visit').click();

@@ -6,7 +6,7 @@
  * and reloads.
  */
 import { expect, test } from '@playwright/test';
-import { installApp, loadDemo } from './helpers';
+import { installApp, loadDemo, openVisitItem } from './helpers';
 
 test('update waits for the open visit draft, then applies on tap', async ({ page }) => {
   await installApp(page);
@@ -14,6 +14,7 @@ test('update waits for the open visit draft, then applies on tap', async ({ page
   await page.getByTestId('household-list').locator('li a').first().click();
   const householdUrl = page.url();
   await page.getByTestId('start-visit').click();
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
   const fraud = page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' });
   await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
 

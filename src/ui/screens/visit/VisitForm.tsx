@@ -9,15 +9,23 @@ import { discardDraft, getDraft, isValidationError, recordVisit, saveDraft, type
 import { uuidv7 } from '../../../shared/ids';
 import { catalogue } from '../../../shared/catalogue';
 import { VISIT_KINDS } from '../../lib/enums';
-import { pick, t } from '../../i18n';
+import { t } from '../../i18n';
 import { Screen, Loading } from '../../components/Screen';
 import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/Confirm';
 import { TextInput } from '../../components/Field';
 import { useHousehold } from '../household/useHousehold';
 import { VISIT_KIND_LABEL } from '../household/labels';
-import { OutcomeCell } from './OutcomeCell';
-import { cellOf, needsFollowUp, setDetails, setOutcome } from './visitModel';
+import { ItemCard } from './ItemCard';
+import type { Who } from './itemSummary';
+import { needsFollowUp, setDetails, setOutcome } from './visitModel';
+
+const HOUSEHOLD: Who[] = [{ id: null, who: '' }];
+const toggled = (set: ReadonlySet<string>, key: string): Set<string> => {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
+};
 
 export function VisitForm() {
   const { params } = useRoute();
@@ -27,6 +35,8 @@ export function VisitForm() {
   const [draft, setDraft] = useState<VisitInput | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Cards start folded (a 4-person household would otherwise be hundreds of buttons); several may be open at once.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // Draft writes are chained so the last change is on disk before Save, and none lands after it.
   const writes = useRef<Promise<void>>(Promise.resolve());
   const closed = useRef(false);
@@ -48,6 +58,7 @@ export function VisitForm() {
   if (d === null) return <Screen title={t('visit.title')}><p class="notice warn">{t('household.notFound')}</p></Screen>;
   const items = catalogue().filter((i) => i.onlyFor !== 'producer' || d.household.producer);
   const followUpNeeded = needsFollowUp(draft);
+  const people = d.persons.map((p) => ({ id: p.id as string | null, who: p.firstName }));
 
   async function save(e: Event) {
     e.preventDefault();
@@ -80,20 +91,14 @@ export function VisitForm() {
           <Choices label={t('visit.kind')} value={draft.kind} clearable={false} onChange={(k) => k && change({ ...draft, kind: k })}
             options={VISIT_KINDS.map((k) => ({ key: k, label: t(VISIT_KIND_LABEL[k]) }))} />
         </fieldset>
-        {items.map((item) => {
-          const people = item.scope === 'person' && d.persons.length ? d.persons.map((p) => ({ id: p.id as string | null, who: p.firstName })) : [{ id: null, who: '' }];
-          return (
-            <fieldset key={item.key} class="stack">
-              <legend>{pick(item)}</legend>
-              {item.hint && <p class="small muted">{pick(item.hint)}</p>}
-              {people.map((p) => (
-                <OutcomeCell key={p.id ?? '-'} item={item} who={p.who} cell={cellOf(draft, item.key, p.id)}
-                  onOutcome={(o) => change(setOutcome(draft, item.key, p.id, o))}
-                  onDetails={(ds) => change(setDetails(draft, item.key, p.id, ds))} />
-              ))}
-            </fieldset>
-          );
-        })}
+        <div class="item-cards">
+          {items.map((item) => (
+            <ItemCard key={item.key} item={item} people={item.scope === 'person' && d.persons.length ? people : HOUSEHOLD} draft={draft}
+              state={d.state} open={open.has(item.key)} onToggle={() => setOpen(toggled(open, item.key))}
+              onOutcome={(pid, o) => change(setOutcome(draft, item.key, pid, o))}
+              onDetails={(pid, ds) => change(setDetails(draft, item.key, pid, ds))} />
+          ))}
+        </div>
         <div class="field">
           <label for="visit-notes">{t('visit.notes')}</label>
           <div class="hint" id="visit-notes-hint">{t('visit.notesHint')}</div>
