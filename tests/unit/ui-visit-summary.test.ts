@@ -34,7 +34,7 @@ describe('visit card summary', () => {
   });
 
   it('has a short Vietnamese label for every outcome', () => {
-    for (const o of OUTCOMES) expect(viScreens[OUTCOME_SHORT[o]]).toBeTruthy();
-    expect(viScreens[OUTCOME_SHORT.had]).toBe('Có sẵn');
+    for (const o of OUTCOMES) expect((viScreens as Record<string, string>)[OUTCOME_SHORT[o]]).toBeTruthy();
+    expect((viScreens as Record<string, string>)[OUTCOME_SHORT.had]).toBe('Có sẵn');
   });
 });
