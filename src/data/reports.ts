@@ -4,7 +4,7 @@
  * entry commit in one strict transaction, so a report "sent" offline reaches the commune at the next sync.
  */
 import { db } from './db';
-import { getMeta, nextHlc, type Device, type SyncReceipt } from './meta';
+import { getMeta, LAST_GOOD_SYNC_KEY, nextHlc, type Device } from './meta';
 import { outboxRow } from './outbox';
 import { validation, ValidationError, type FieldIssue } from './validation';
 import { currentWriter, demoFlag, withoutDemo } from './events';
@@ -72,26 +72,14 @@ export interface DashboardData {
   enrolled: boolean;
 }
 
-/** Meta row remembering the last successful sync: the receipt is overwritten by every attempt, failed ones too. */
-const LAST_GOOD_SYNC_KEY = 'reports.lastGoodSync';
-
-/**
- * When this phone last received the server's data. TODO(sync owner): write LAST_GOOD_SYNC_KEY in saveReceipt when
- * `receipt.ok`; until then it is remembered here whenever a good receipt is seen.
- */
+/** When this phone last synced successfully (written by the sync store with each good receipt). */
 async function lastGoodSync(): Promise<string | null> {
-  const receipt = await getMeta<SyncReceipt>('receipt');
-  const remembered = (await db.meta.get(LAST_GOOD_SYNC_KEY))?.value as string | undefined;
-  if (receipt?.ok && (!remembered || receipt.at > remembered)) {
-    await db.meta.put({ key: LAST_GOOD_SYNC_KEY, value: receipt.at });
-    return receipt.at;
-  }
-  return remembered ?? null;
+  return (await getMeta<string>(LAST_GOOD_SYNC_KEY)) ?? null;
 }
 
 /** Everything the report figures read, in one transaction (a consistent picture even while sync writes). */
 export async function loadDashboardData(): Promise<DashboardData> {
-  const dataAsOf = await db.transaction('rw', db.meta, lastGoodSync);
+  const dataAsOf = await lastGoodSync();
   return db.transaction('r', [db.households, db.persons, db.visits, db.events, db.members, db.hamlets, db.communes, db.meta], async () => {
     const [households, persons, visits, events, members, hamlets, communes] = await Promise.all([
       db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.events.toArray(), db.members.toArray(),

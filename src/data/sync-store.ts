@@ -3,7 +3,7 @@
  * cursor: a reload mid-pull resumes at the last applied page, and a page is never half applied.
  */
 import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
-import { deleteMeta, getMeta, localNode, setMeta, type Device } from './meta';
+import { deleteMeta, getMeta, LAST_GOOD_SYNC_KEY, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
 import type { Household, Person, Visit } from '../shared/schema';
@@ -111,7 +111,11 @@ export const dexieSyncStore: SyncStore = {
     });
   },
   async saveReceipt(receipt) {
-    await setMeta('receipt', receipt);
+    // The receipt is overwritten by every attempt; the last *good* one dates the data leaders see offline.
+    await db.transaction('rw', db.meta, async () => {
+      await setMeta('receipt', receipt);
+      if (receipt.ok) await setMeta(LAST_GOOD_SYNC_KEY, receipt.at);
+    });
   },
   async saveError(error) {
     await (error ? setMeta('syncError', error) : deleteMeta('syncError'));

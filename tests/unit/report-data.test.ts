@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb } from './data-helpers';
 import { db } from '../../src/data/db';
+import { dexieSyncStore } from '../../src/data/sync-store';
 import { listEvents, recordEvent } from '../../src/data/events';
 import { listMembers, saveMember, setMemberStatus } from '../../src/data/roster';
 import { getReport, loadDashboardData, submittedFor, submitReport } from '../../src/data/reports';
@@ -85,5 +86,15 @@ describe('submitted reports', () => {
     expect(data.input.events).toHaveLength(1);
     expect(data.communeName).toBe('Xã Thử');
     expect(data.dataAsOf).toBeNull();
+  });
+
+  it('dates the data by the last successful sync, not by a later failed attempt', async () => {
+    await enrolled();
+    const receipt = (at: string, ok: boolean) => ({
+      at, ok, durationMs: 1, sent: { visits: 0, households: 0, persons: 0, removals: 0, other: 0 }, rejected: 0, received: 0, bytesSent: 0, bytesReceived: 0,
+    });
+    await dexieSyncStore.saveReceipt(receipt('2026-11-20T09:00:00.000Z', true));
+    await dexieSyncStore.saveReceipt(receipt('2026-11-21T09:00:00.000Z', false));
+    expect((await loadDashboardData()).dataAsOf).toBe('2026-11-20T09:00:00.000Z');
   });
 });
