@@ -25,6 +25,8 @@ test('main screens pass axe at 360 px; screenshots for the README', async ({ pag
   await check(page, '03-household');
 
   await page.getByTestId('start-visit').click();
+  await expect(page.getByTestId('item-e_wallet')).toHaveAttribute('aria-expanded', 'false');
+  await check(page, '04a-visit-cards-folded');
   await openVisitItem(page, 'Ví điện tử');
   const wallet = page.getByRole('radiogroup').nth(1);
   await wallet.getByRole('radio').nth(2).click();
