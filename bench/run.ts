@@ -2,9 +2,10 @@
  * `npm run bench`: every figure of the benchmark issue on this machine, written to BENCHMARKS.md (and raw samples to
  * bench/.tmp/results.json). Builds the app and the bench pages first. Each section is isolated: a failure is
  * recorded in the report and the others still run. Bounded: the whole run aborts after BENCH_MAX_MINUTES (30).
- * Options: --quick (fewer runs), --only=bundle,micro,cold,ingest,sync, --skip-build. Never part of `npm test`.
+ * Options: --quick (fewer runs), --skip-build (measure the existing dist/), --only=bundle,micro,cold,ingest,sync (re-measure
+ * those sections; the others are kept from the previous run's bench/.tmp/results.json). Never part of `npm test`.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { APP_OUT, buildApp, buildBenchPages, DIST, PAGES_OUT, ROOT } from './browser/build';
@@ -64,10 +65,13 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  await section('build', async () => {
-    if (!args.includes('--skip-build')) await buildApp();
-    await buildBenchPages();
-  });
+  // The bench pages are always rebuilt from the current sources (a few seconds); the app only when measured.
+  const appNeeded = ['bundle', 'micro', 'cold'].some(wants) && !args.includes('--skip-build');
+  log('\n▶ build');
+  const tb = performance.now();
+  if (appNeeded) await buildApp();
+  await buildBenchPages();
+  results.sections.build = { ms: performance.now() - tb, loadBefore: NaN, loadAfter: loadavg()[0]! };
   await section('bundle', async () => { results.bundle = firstRouteJs(APP); });
   // Two origins: the app's (service worker, its own IndexedDB) and a clean one for the micro figures.
   await section('micro', async () => {
@@ -99,8 +103,15 @@ async function main(): Promise<void> {
     results.sync = await runSyncComparison({ rounds: config.syncRounds, visits: config.syncVisits, households: config.households, visitsPerHousehold: config.visitsPerHousehold, log });
   });
   mkdirSync(join(ROOT, 'bench/.tmp'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/.tmp/results.json'), JSON.stringify(results));
-  const file = writeReport(results, join(ROOT, 'BENCHMARKS.md'), only !== undefined);
+  const saved = join(ROOT, 'bench/.tmp/results.json');
+  let report = results;
+  if (only && existsSync(saved)) {
+    // Keep the sections not re-measured from the previous full run (each section's own load line stays with it).
+    const previous = JSON.parse(readFileSync(saved, 'utf8')) as Results;
+    report = { ...previous, ...Object.fromEntries(Object.entries(results).filter(([k, v]) => v !== undefined && !['sections', 'config', 'machine'].includes(k))), sections: { ...previous.sections, ...results.sections }, machine: results.machine, config: { ...previous.config, remeasured: only.join(',') } } as Results;
+  }
+  writeFileSync(saved, JSON.stringify(report));
+  const file = writeReport(report, join(ROOT, 'BENCHMARKS.md'), only !== undefined && report === results);
   log(`\nWrote ${file} in ${Math.round((performance.now() - started) / 1000)} s`);
   const failed = Object.entries(results.sections).filter(([, s]) => s.error);
   if (failed.length) { console.error(`sections that failed: ${failed.map(([n]) => n).join(', ')}`); process.exitCode = 1; }

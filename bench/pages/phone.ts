@@ -3,7 +3,11 @@
  * layer and sync engine. The page is loaded through the village link, so its API calls cross the link too.
  */
 import { db } from '../../src/data/db';
-import { recordVisit, saveEnrolment } from '../../src/data';
+import { saveEnrolment } from '../../src/data';
+import { getMeta, nextHlc, type Device } from '../../src/data/meta';
+import { outboxRow } from '../../src/data/outbox';
+import { CURRENT_CATALOGUE_VERSION } from '../../src/shared/catalogue';
+import { uuidv7 } from '../../src/shared/ids';
 import { dexieSyncStore } from '../../src/data/sync-store';
 import { runSync, type SyncProgress } from '../../src/sync/engine';
 import { EnrolResponse } from '../../src/shared/protocol';
@@ -36,25 +40,35 @@ export async function sync(): Promise<{ ms: number; ok: boolean; problem?: strin
 }
 
 /**
- * Queues `count` visits offline with the real recordVisit, wrapped in one outer transaction so that preparing the
- * benchmark does not take minutes (each save alone is measured by the save figure). Returns the visits.
+ * Queues `count` visits offline: the rows recordVisit writes (the visit, and its `visit.create` outbox entry made by
+ * the data layer's own outboxRow, with an HLC from nextHlc), all in one transaction so that preparing the benchmark
+ * does not take minutes. recordVisit itself cannot be nested in an outer transaction (it awaits a lazy import of
+ * the validation code first); its cost is the "save a visit" figure.
  */
 export async function queueVisits(count: number): Promise<Visit[]> {
   const ids = (await db.households.where('hamletId').equals(hamletId).primaryKeys()) as string[];
   if (ids.length === 0) throw new Error('no households on the phone: pull first');
+  const device = await getMeta<Device>('device');
+  if (!device) throw new Error('not enrolled');
   const start = Date.now() - count * 60_000;
   const visits: Visit[] = [];
-  await db.transaction('rw', [db.households, db.visits, db.outbox, db.drafts, db.meta], async () => {
+  await db.transaction('rw', [db.visits, db.outbox, db.meta], async () => {
     for (let i = 0; i < count; i++) {
-      visits.push(await recordVisit({
-        householdId: ids[(i * 7919) % ids.length]!, kind: 'home',
-        notes: i % 3 === 0 ? 'Bà cụ đã tự mở được VNeID, hẹn hướng dẫn thêm chuyển khoản' : '',
+      const now = start + i * 60_000;
+      const householdId = ids[(i * 7919) % ids.length]!;
+      const visit: Visit = {
+        id: uuidv7(now), householdId, hamletId, memberId: device.member.id, at: new Date(now).toISOString(), kind: 'home',
         outcomes: [
           { item: 'ecommerce_buy', personId: null, outcome: i % 4 === 0 ? 'done' : 'guided', details: [], other: '' },
           { item: 'dvc_dossier', personId: null, outcome: 'had', details: [], other: '' },
         ],
-        followUpOn: null,
-      }, start + i * 60_000));
+        notes: i % 3 === 0 ? 'Bà cụ đã tự mở được VNeID, hẹn hướng dẫn thêm chuyển khoản' : '',
+        followUpOn: null, catalogueVersion: CURRENT_CATALOGUE_VERSION, amends: null,
+      };
+      const hlc = await nextHlc(now);
+      await db.visits.add(visit);
+      await db.outbox.add(outboxRow({ id: uuidv7(now), type: 'visit.create', entityId: visit.id, hlc, payload: visit }, householdId, false, now));
+      visits.push(visit);
     }
   });
   return visits;

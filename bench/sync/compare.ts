@@ -44,7 +44,11 @@ export async function runSyncComparison(opts: { rounds: number; visits: number; 
         await page.exposeFunction('__benchPhase', () => { pushStats = link.stats(); });
         await page.goto(`${link.origin}/__bench/bench.html`, { timeout: 120_000 });
         await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
-        const call: Call = (fn, ...args) => page.evaluate(([f, a]) => (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[])), [fn, args] as const) as never;
+        // Errors thrown in the page arrive as bare minified names: rethrow with the step and the page's own text.
+        const call: Call = (fn, ...args) => page.evaluate(async ([f, a]) => {
+          try { return await (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[])); }
+          catch (e) { throw new Error(`${f}: ${e instanceof Error ? `${e.name}: ${e.message} ${JSON.stringify(e)}` : JSON.stringify(e)}`); }
+        }, [fn, args] as const) as never;
         await call('enrol', codes[r]!.code);
         link.reset();
         const p = await call<{ ms: number; ok: boolean }>('sync');
