@@ -93,9 +93,10 @@ export async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: 
       hamlet_id: eb.ref('excluded.hamlet_id'), household_id: eb.ref('excluded.household_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
     }))).execute();
   }
-  await insertIgnoringDuplicates(trx, kind, 'visits', VISIT_COLUMNS, w.visits.map(({ visit: v, json }) => ({
+  await insertIgnoringDuplicates(trx, kind, 'visits', VISIT_COLUMNS, w.visits.map(({ visit: v, json, adjusted }) => ({
     id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: json,
-    origin_device: meta.deviceId,
+    // Not echoed to its creator unless the server changed it (then the creator's copy is stale).
+    origin_device: adjusted ? null : meta.deviceId,
   })));
   for (const part of chunks(w.events, 400)) {
     await trx.insertInto('events').values(part.map((e) => ({ id: e.id, commune_id: commune, hamlet_id: null, seq, data: canonicalJson(e), origin_device: meta.deviceId })))

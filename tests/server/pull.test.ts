@@ -74,8 +74,10 @@ describeEachDb('pull', (h) => {
     const home = h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
     const visits = Array.from({ length: 5 }, () => visitMutation(member.member, home));
     const edit = householdPut(home.id, { phone: '0912345678' }, { phone: home.hlc.phone ?? null });
-    const r = await h().push(member, [...visits, edit]);
-    expect(r.body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+    // A visit whose hamlet the server corrects (the household "moved" since): its creator must get the fix.
+    const stale = visitMutation(member.member, { id: home.id, hamletId: otherHamlet.member.hamletIds[0]! });
+    const r = await h().push(member, [...visits, edit, stale]);
+    expect(r.body.results.map((x) => x.status)).toEqual(Array(7).fill('accepted'));
     // Small pages: some come back empty with hasMore, yet the cursor always moves and the walk ends.
     const own: string[] = [];
     let cursor = start.own;
@@ -88,11 +90,11 @@ describeEachDb('pull', (h) => {
       cursor = p.body.cursor;
       if (!p.body.hasMore) break;
     }
-    expect(own).toEqual([home.id]); // the merged household comes back, none of the visits
+    expect(own).toEqual([home.id, stale.payload.id]); // the merged household and the corrected visit, no other visit
     const idle = await h().pull(member, cursor);
     expect([idle.body.changes.length, idle.body.hasMore, idle.body.cursor]).toEqual([0, false, cursor]);
     const other = await h().pull(commune, start.other, 2000);
-    expect(other.body.changes.filter((c) => c.entity === 'visit').map((c) => c.id).sort()).toEqual(visits.map((v) => v.payload.id).sort());
+    expect(other.body.changes.filter((c) => c.entity === 'visit').map((c) => c.id).sort()).toEqual([...visits, stale].map((v) => v.payload.id).sort());
     expect(other.body.changes.some((c) => c.id === home.id)).toBe(true);
   });
 
