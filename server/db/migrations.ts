@@ -79,7 +79,23 @@ const m001: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+/**
+ * The device that created an immutable row (visit, event, report). Pull skips a caller's own rows: it created them
+ * and already holds them, so echoing them back only costs bytes on a slow link. Null = pull to everyone (rows
+ * written before this migration, or re-sequenced later, e.g. when their household moves hamlet).
+ */
+const m002: Migration = {
+  async up(db) {
+    for (const table of ['visits', 'events', 'reports']) {
+      await db.schema.alterTable(table).addColumn('origin_device', 'text').execute();
+    }
+  },
+  async down() {
+    throw new Error('Migrations only go forward');
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_origin_device': m002 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

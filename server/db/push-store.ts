@@ -60,7 +60,7 @@ const MUTATION_COLUMNS: [string, 'text' | 'bigint'][] = [
   ['id', 'text'], ['commune_id', 'text'], ['device_id', 'text'], ['member_id', 'text'], ['type', 'text'], ['entity_id', 'text'],
   ['content_hash', 'text'], ['received_at', 'bigint'], ['status', 'text'],
 ];
-const VISIT_COLUMNS: [string, 'text' | 'bigint'][] = [['id', 'text'], ['commune_id', 'text'], ['hamlet_id', 'text'], ['household_id', 'text'], ['seq', 'bigint'], ['data', 'text']];
+const VISIT_COLUMNS: [string, 'text' | 'bigint'][] = [['id', 'text'], ['commune_id', 'text'], ['hamlet_id', 'text'], ['household_id', 'text'], ['seq', 'bigint'], ['data', 'text'], ['origin_device', 'text']];
 
 export async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: PushWrites, meta: PushMeta, seq: number): Promise<void> {
   const commune = meta.communeId;
@@ -77,7 +77,9 @@ export async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: 
   }
   for (const [id, hamletId] of w.movedHouseholds) {
     await trx.updateTable('persons').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
-    await trx.updateTable('visits').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
+    // Re-sequenced visits go to every device again (origin cleared): their creator may have dropped them when the
+    // household left its hamlets, and now needs them back.
+    await trx.updateTable('visits').set({ hamlet_id: hamletId, seq, origin_device: null }).where('household_id', '=', id).execute();
   }
   for (const ids of chunks([...w.erasedHouseholds])) {
     // Erasure on request: the personal data goes; the household tombstone tells devices to drop everything under it.
@@ -91,15 +93,17 @@ export async function writeChanges(trx: Transaction<Database>, kind: DbKind, w: 
       hamlet_id: eb.ref('excluded.hamlet_id'), household_id: eb.ref('excluded.household_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
     }))).execute();
   }
-  await insertIgnoringDuplicates(trx, kind, 'visits', VISIT_COLUMNS, w.visits.map(({ visit: v, json }) => ({
+  await insertIgnoringDuplicates(trx, kind, 'visits', VISIT_COLUMNS, w.visits.map(({ visit: v, json, adjusted }) => ({
     id: v.id, commune_id: commune, hamlet_id: v.hamletId, household_id: v.householdId, seq, data: json,
+    // Not echoed to its creator unless the server changed it (then the creator's copy is stale).
+    origin_device: adjusted ? null : meta.deviceId,
   })));
   for (const part of chunks(w.events, 400)) {
-    await trx.insertInto('events').values(part.map((e) => ({ id: e.id, commune_id: commune, hamlet_id: null, seq, data: canonicalJson(e) })))
+    await trx.insertInto('events').values(part.map((e) => ({ id: e.id, commune_id: commune, hamlet_id: null, seq, data: canonicalJson(e), origin_device: meta.deviceId })))
       .onConflict((oc) => oc.column('id').doNothing()).execute();
   }
   for (const part of chunks(w.reports, 400)) {
-    await trx.insertInto('reports').values(part.map((r) => ({ id: r.id, commune_id: commune, hamlet_id: r.hamletId, seq, data: canonicalJson(r) })))
+    await trx.insertInto('reports').values(part.map((r) => ({ id: r.id, commune_id: commune, hamlet_id: r.hamletId, seq, data: canonicalJson(r), origin_device: meta.deviceId })))
       .onConflict((oc) => oc.column('id').doNothing()).execute();
   }
   for (const part of chunks([...w.members.values()], 400)) await upsertMembers(trx, part, seq);

@@ -23,6 +23,13 @@ export interface PersonRow extends SyncedRow {
 
 export interface VisitRow extends SyncedRow {
   household_id: string;
+  /** The device that pushed it (null = unknown or re-sequenced): pull does not echo it back to that device. */
+  origin_device: string | null;
+}
+
+/** Immutable synced rows (events, reports) also remember their origin device. */
+export interface OriginRow extends SyncedRow {
+  origin_device: string | null;
 }
 
 export interface MemberRow extends SyncedRow {
@@ -83,8 +90,8 @@ export interface Database {
   households: HouseholdRow;
   persons: PersonRow;
   visits: VisitRow;
-  events: SyncedRow;
-  reports: SyncedRow;
+  events: OriginRow;
+  reports: OriginRow;
   devices: DeviceRow;
   enrol_codes: EnrolCodeRow;
   mutations: MutationRow;

@@ -1,10 +1,11 @@
 /** POST /api/v1/sync/push — a batch of mutations applied in one transaction, one result per mutation. */
 import { Hono } from 'hono';
 import { PUSH_BATCH_MAX_ITEMS, PUSH_BODY_MAX_BYTES } from '../../src/shared/limits';
-import { Mutation, PushRequest, type PushResponse } from '../../src/shared/protocol';
+import { Mutation, PUSH_RESULTS_COMPACT, PushRequest, type PushResponse } from '../../src/shared/protocol';
 import type { AppEnv } from '../auth/device-auth';
 import { pushTransaction, type Store } from '../db';
 import { readJsonBody } from '../http/body';
+import { jsonResponse } from '../http/compress';
 import { ApiFailure, issuesText, zodIssues } from '../http/errors';
 import { contentHash } from '../sync/canonical';
 import { collectRefs, planPush, type PushItem } from '../sync/push-plan';
@@ -40,8 +41,17 @@ export function pushRoutes(store: Store, opts: PushOptions) {
     const nowMs = opts.now();
     const results = await pushTransaction(store, { communeId: caller.communeId, deviceId: caller.deviceId, memberId: caller.memberId, nowMs },
       collectRefs(items), (ctx) => planPush(ctx, caller, items, nowMs), ticket);
-    const response: PushResponse = { results, serverTime: new Date(nowMs).toISOString() };
-    return c.json(response);
+    const serverTime = new Date(nowMs).toISOString();
+    // Compact (opt-in): 5,000 accepted visits are one number instead of 5,000 ids (≈300 KB) — see D-P2.
+    const response: PushResponse = c.req.query('results') === PUSH_RESULTS_COMPACT
+      ? compact(results, serverTime)
+      : { results, serverTime };
+    return jsonResponse(c, JSON.stringify(response));
   });
   return app;
+}
+
+function compact(results: PushResponse['results'], serverTime: string): PushResponse {
+  const listed = results.filter((r) => r.status !== 'accepted' && r.status !== 'duplicate');
+  return { results: listed, acknowledged: results.length - listed.length, serverTime };
 }

@@ -114,7 +114,7 @@ function visitCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'visit.cr
   }
   const json = JSON.stringify(visit);
   ctx.visits.set(v.id, { communeId: c.communeId, data: json });
-  w.visits.push({ visit, json });
+  w.visits.push({ visit, json, adjusted: visit.hamletId !== v.hamletId });
   return null;
 }
 

@@ -39,7 +39,8 @@ export interface PushWrites {
   households: Map<string, { hamletId: string; prevHamletId: string | null; data: Household | null }>;
   persons: Map<string, { householdId: string; hamletId: string; data: Person | null }>;
   /** New visits with their JSON text (serialised once). */
-  visits: { visit: Visit; json: string }[];
+  /** `adjusted`: the server changed it (hamletId followed a moved household), so its creator must pull it back. */
+  visits: { visit: Visit; json: string; adjusted?: boolean }[];
   events: TeamEvent[];
   reports: Report[];
   members: Map<string, Member>;

@@ -46,7 +46,16 @@ export const PushResult = z.strictObject({
   id: z.string(), status: z.enum(PUSH_STATUSES), reason: z.string().optional(),
 });
 export type PushResult = z.infer<typeof PushResult>;
-export const PushResponse = z.strictObject({ results: z.array(PushResult), serverTime: z.string() });
+/**
+ * `acknowledged` is set only when the client asked for compact results (`?results=compact`): then `results` lists
+ * only the mutations that were neither accepted nor duplicate (in request order), and `acknowledged` counts the
+ * others, which the client may drop from its outbox. Without it every mutation has a result (the original shape).
+ */
+export const PushResponse = z.strictObject({
+  results: z.array(PushResult), serverTime: z.string(), acknowledged: z.number().int().nonnegative().optional(),
+});
+/** Query value asking push for compact results (old servers ignore it and send the full list). */
+export const PUSH_RESULTS_COMPACT = 'compact';
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const ENTITY_KINDS = ['commune', 'hamlet', 'member', 'household', 'person', 'visit', 'event', 'report'] as const;

@@ -3,7 +3,7 @@
  * halve on 413 or timeout, double after each success. Acknowledged items leave the outbox batch by batch, so a
  * reload or a cut connection resumes where it stopped; a batch sent twice comes back as "duplicate".
  */
-import { PushResponse, type MutationType, type PushResult } from '../shared/protocol';
+import { PUSH_RESULTS_COMPACT, PushResponse, type MutationType, type PushResult } from '../shared/protocol';
 import { PUSH_BATCH_MAX_ITEMS, PUSH_BATCH_START_ITEMS } from '../shared/limits';
 import { gzip, request } from './transport';
 import { SYNC_TIMEOUT_MS, SyncStop, type SyncRun } from './run';
@@ -26,7 +26,8 @@ export async function pushAll(run: SyncRun, creds: Credentials): Promise<void> {
     const body = zipped ?? json;
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${creds.token}` };
     if (zipped) headers['content-encoding'] = 'gzip';
-    const out = await request(`${creds.serverUrl}/api/v1/sync/push`, { method: 'POST', headers, body: body as BodyInit },
+    // Compact results: the server lists only what was not stored; an older server ignores it and lists all.
+    const out = await request(`${creds.serverUrl}/api/v1/sync/push?results=${PUSH_RESULTS_COMPACT}`, { method: 'POST', headers, body: body as BodyInit },
       { fetch: run.deps.fetch, timeoutMs: run.deps.timeoutMs ?? SYNC_TIMEOUT_MS }, (j) => {
         const r = PushResponse.safeParse(j);
         return r.success ? r.data : undefined;
@@ -34,7 +35,7 @@ export async function pushAll(run: SyncRun, creds: Credentials): Promise<void> {
     const bytes = zipped ? zipped.length : new TextEncoder().encode(json).length;
     switch (out.kind) {
       case 'ok': {
-        const acknowledged = await acknowledge(run, batch, out.body.results);
+        const acknowledged = await acknowledge(run, batch, out.body);
         run.emit({ bytesSent: run.progress.bytesSent + bytes, bytesReceived: run.progress.bytesReceived + out.bytes });
         if (acknowledged === 0) throw new SyncStop('bad_response', 'no result matched the batch');
         run.succeeded();
@@ -60,12 +61,18 @@ export async function pushAll(run: SyncRun, creds: Credentials): Promise<void> {
   }
 }
 
-/** Applies the server's verdicts. Returns how many batch items got one (results are matched by mutation id). */
-async function acknowledge(run: SyncRun, batch: QueuedMutation[], results: PushResult[]): Promise<number> {
-  const byId = new Map(results.map((r) => [r.id, r]));
+/**
+ * Applies the server's verdicts. Returns how many batch items got one (results are matched by mutation id).
+ * Compact answers list only the refused items and count the stored ones; the unlisted items are taken as stored
+ * only when that count adds up exactly, otherwise they stay pending (sending them again is safe: "duplicate").
+ */
+async function acknowledge(run: SyncRun, batch: QueuedMutation[], body: PushResponse): Promise<number> {
+  const byId = new Map(body.results.map((r) => [r.id, r]));
+  const unlisted = batch.filter((q) => !byId.has(q.mutation.id)).length;
+  const implied = body.acknowledged !== undefined && body.acknowledged === unlisted;
   const matched: { seq: number; result: PushResult }[] = [];
   for (const q of batch) {
-    const result = byId.get(q.mutation.id);
+    const result = byId.get(q.mutation.id) ?? (implied ? { id: q.mutation.id, status: 'accepted' as const } : undefined);
     if (!result) continue; // not answered: stays pending and goes again next batch
     matched.push({ seq: q.seq, result });
     if (result.status === 'accepted' || result.status === 'duplicate') run.sentByKind[KIND[q.mutation.type] ?? 'other']++;

@@ -31,7 +31,7 @@ export interface Harness {
   clock: { now: number };
   enrolMember(member: Member): Promise<Device>;
   request(path: string, init?: RequestInit): Promise<Reply<any>>;
-  push(device: Device, mutations: unknown[], opts?: { gzip?: boolean }): Promise<Reply<PushResponse & { error?: any }>>;
+  push(device: Device, mutations: unknown[], opts?: { gzip?: boolean; query?: string }): Promise<Reply<PushResponse & { error?: any }>>;
   pull(device: Device, cursor?: string, limit?: number): Promise<Reply<PullResponse & { error?: any }>>;
   /** Pulls every page; returns the latest change per entity id. */
   pullAll(device: Device): Promise<Map<string, PullResponse['changes'][number]>>;
@@ -84,7 +84,7 @@ export async function startHarness(kind: DbKind, deps: Partial<AppDeps> = {}): P
       const json = JSON.stringify({ mutations });
       const headers: Record<string, string> = { ...auth(device), 'content-type': 'application/json' };
       if (opts.gzip) headers['content-encoding'] = 'gzip';
-      return request('/api/v1/sync/push', { method: 'POST', headers, body: opts.gzip ? gzipSync(json) : json });
+      return request(`/api/v1/sync/push${opts.query ? `?${opts.query}` : ''}`, { method: 'POST', headers, body: opts.gzip ? gzipSync(json) : json });
     },
     pull(device, cursor = '', limit) {
       const q = new URLSearchParams({ cursor, ...(limit ? { limit: String(limit) } : {}) });

@@ -63,10 +63,39 @@ describeEachDb('pull', (h) => {
     const idle = await h().pull(member, cursor);
     expect([idle.body.changes.length, idle.body.hasMore, idle.body.cursor]).toEqual([0, false, cursor]);
     const home = h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
-    const visit = visitMutation(member.member, home);
-    await h().push(member, [visit]);
+    const visit = visitMutation(commune.member, home);
+    await h().push(commune, [visit]);
     const next = await h().pull(member, cursor);
     expect(next.body.changes.map((c) => c.id)).toEqual([visit.payload.id]);
+  });
+
+  it('does not echo a device’s own visits back to it, but sends them to other devices, and the cursor moves past them', async () => {
+    const start = { own: (await h().pull(member, '', 2000)).body.cursor, other: (await h().pull(commune, '', 2000)).body.cursor };
+    const home = h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
+    const visits = Array.from({ length: 5 }, () => visitMutation(member.member, home));
+    const edit = householdPut(home.id, { phone: '0912345678' }, { phone: home.hlc.phone ?? null });
+    // A visit whose hamlet the server corrects (the household "moved" since): its creator must get the fix.
+    const stale = visitMutation(member.member, { id: home.id, hamletId: otherHamlet.member.hamletIds[0]! });
+    const r = await h().push(member, [...visits, edit, stale]);
+    expect(r.body.results.map((x) => x.status)).toEqual(Array(7).fill('accepted'));
+    // Small pages: some come back empty with hasMore, yet the cursor always moves and the walk ends.
+    const own: string[] = [];
+    let cursor = start.own;
+    for (let page = 0; ; page++) {
+      expect(page).toBeLessThan(20);
+      const p = await h().pull(member, cursor, 2);
+      expect(p.status).toBe(200);
+      own.push(...p.body.changes.map((c) => c.id));
+      if (p.body.hasMore) expect(p.body.cursor).not.toBe(cursor);
+      cursor = p.body.cursor;
+      if (!p.body.hasMore) break;
+    }
+    expect(own).toEqual([home.id, stale.payload.id]); // the merged household and the corrected visit, no other visit
+    const idle = await h().pull(member, cursor);
+    expect([idle.body.changes.length, idle.body.hasMore, idle.body.cursor]).toEqual([0, false, cursor]);
+    const other = await h().pull(commune, start.other, 2000);
+    expect(other.body.changes.filter((c) => c.entity === 'visit').map((c) => c.id).sort()).toEqual([...visits, stale].map((v) => v.payload.id).sort());
+    expect(other.body.changes.some((c) => c.id === home.id)).toBe(true);
   });
 
   it('a household moved to another hamlet reaches the old hamlet as a tombstone and the new one as data', async () => {

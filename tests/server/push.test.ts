@@ -1,6 +1,7 @@
 /** Push semantics over HTTP: idempotency, append-only visits, field LWW with conflict flags, removal tombstones. */
 import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
+import { PushResponse } from '../../src/shared/protocol';
 import { Household, Person } from '../../src/shared/schema';
 import { describeEachDb, type Device } from './harness';
 import { hlc, householdDelete, householdPut, newHouseholdFields, personPut, visitMutation } from './builders';
@@ -36,6 +37,35 @@ describeEachDb('push', (h) => {
     const r = await h().push(member, [a, b, a], { gzip: true });
     expect(r.body.results.map((x) => [x.id, x.status])).toEqual([[a.id, 'accepted'], [b.id, 'accepted'], [a.id, 'duplicate']]);
     expect(typeof r.body.serverTime).toBe('string');
+  });
+
+  it('compact results list only what was not stored and count the rest; the full form stays the default', async () => {
+    const a = visitMutation(member.member, homes()[2]!);
+    const b = visitMutation(member.member, homes()[2]!);
+    const bad = { ...visitMutation(member.member, homes()[2]!), payload: { nonsense: true } };
+    const r = await h().push(member, [a, bad, b, a], { query: 'results=compact' });
+    expect(r.status).toBe(200);
+    expect(PushResponse.safeParse(r.body).success).toBe(true);
+    expect(r.body.acknowledged).toBe(3);
+    expect(r.body.results.map((x) => [x.id, x.status])).toEqual([[bad.id, 'rejected']]);
+    expect(r.body.results[0]!.reason).toMatch(/không hợp lệ/);
+    const full = await h().push(member, [a, b]);
+    expect(full.body).toEqual({ results: [{ id: a.id, status: 'duplicate' }, { id: b.id, status: 'duplicate' }], serverTime: expect.any(String) });
+  });
+
+  it('gzips a large push response when the client accepts it, and not otherwise', async () => {
+    const batch = Array.from({ length: 40 }, () => visitMutation(member.member, homes()[3]!));
+    const send = (encoding: string) => fetch(`${h().baseUrl}/api/v1/sync/push`, {
+      method: 'POST', body: JSON.stringify({ mutations: batch }),
+      headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json', 'accept-encoding': encoding },
+    });
+    const zipped = await send('gzip');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const body = PushResponse.parse(await zipped.json());
+    expect(body.results.map((x) => x.status)).toEqual(batch.map(() => 'accepted'));
+    const plain = await send('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(PushResponse.parse(await plain.json()).results.map((x) => x.status)).toEqual(batch.map(() => 'duplicate'));
   });
 
   it('visits are append-only: the same visit id under a new mutation id cannot change it', async () => {

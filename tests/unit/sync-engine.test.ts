@@ -47,6 +47,33 @@ describe('sync engine against a fake server', () => {
     expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
   });
 
+  it('reads compact push results: unlisted items leave the outbox, listed refusals stay with their reason', async () => {
+    const { server, householdId } = await setup();
+    server.compact = true;
+    for (let i = 0; i < 4; i++) await recordVisit(visit(householdId));
+    const put = (await listOutbox()).find((o) => o.type === 'household.put')!;
+    server.mutations.set(put.mutationId, 'other content'); // that id was already used: "conflict", listed
+    const result = await runSync(deps(server));
+    expect(result.ok).toBe(true);
+    expect(server.visits.size).toBe(4);
+    const left = await listOutbox();
+    expect(left.map((o) => [o.mutationId, o.status])).toEqual([[put.mutationId, 'conflict']]);
+    expect(left[0]!.reason).toBe('different content');
+  });
+
+  it('keeps unlisted items pending when the compact count does not add up, and delivers them on the next run', async () => {
+    const { server, householdId } = await setup();
+    server.compact = true;
+    server.miscount = 1;
+    for (let i = 0; i < 3; i++) await recordVisit(visit(householdId));
+    expect((await runSync(deps(server))).ok).toBe(false);
+    expect((await outboxCounts()).pending).toBe(5);
+    server.miscount = 0;
+    expect((await runSync(deps(server))).ok).toBe(true);
+    expect((await outboxCounts()).pending).toBe(0);
+    expect(server.visits.size).toBe(3);
+  });
+
   it('halves the batch on 413 and still delivers everything once', async () => {
     const { server, householdId } = await setup();
     for (let i = 0; i < 60; i++) await recordVisit(visit(householdId));

@@ -21,6 +21,9 @@ export class FakeServer {
   faults: Fault[] = [];
   maxBatch = Infinity;
   pushSizes: number[] = [];
+  /** Answer `?results=compact` (false = an older server that ignores it); `miscount` corrupts the count. */
+  compact = false;
+  miscount = 0;
   gzipBodies = 0;
   requests = 0;
   constructor(readonly communeId: string, readonly token = 'secret-token', readonly pageSize = 3) {}
@@ -45,7 +48,12 @@ export class FakeServer {
       const { mutations } = JSON.parse(text) as { mutations: unknown[] };
       if (mutations.length > this.maxBatch) return json(413, { error: { code: 'too_large', message: 'lô quá lớn' } });
       this.pushSizes.push(mutations.length);
-      response = json(200, { results: mutations.map((m) => this.apply(m)), serverTime: new Date().toISOString() });
+      const results = mutations.map((m) => this.apply(m));
+      const serverTime = new Date().toISOString();
+      if (this.compact && u.searchParams.get('results') === 'compact') {
+        const listed = results.filter((r) => r.status !== 'accepted' && r.status !== 'duplicate');
+        response = json(200, { results: listed, acknowledged: results.length - listed.length + this.miscount, serverTime });
+      } else response = json(200, { results, serverTime });
     } else if (u.pathname === '/api/v1/sync/pull') {
       response = json(200, this.pull(Number(u.searchParams.get('cursor') ?? '0')));
     } else return json(404, { error: { code: 'not_found', message: 'no' } });
