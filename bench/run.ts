@@ -69,9 +69,10 @@ async function main(): Promise<void> {
   const appNeeded = ['bundle', 'micro', 'cold'].some(wants) && !args.includes('--skip-build');
   log('\n▶ build');
   const tb = performance.now();
+  const lb = loadavg()[0]!;
   if (appNeeded) await buildApp();
   await buildBenchPages();
-  results.sections.build = { ms: performance.now() - tb, loadBefore: NaN, loadAfter: loadavg()[0]! };
+  results.sections.build = { ms: performance.now() - tb, loadBefore: lb, loadAfter: loadavg()[0]! };
   await section('bundle', async () => { results.bundle = firstRouteJs(APP); });
   // Two origins: the app's (service worker, its own IndexedDB) and a clean one for the micro figures.
   await section('micro', async () => {
