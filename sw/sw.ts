@@ -19,3 +19,14 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denyl
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// First install only: there is no older version whose page could ask for deleted chunks, so take control of the
+// open page at once. Otherwise a volunteer who enrols and walks out of Wi-Fi without reloading would have an
+// uncontrolled page whose lazy screens (visit form, sync station…) cannot load offline.
+let firstInstall = false;
+self.addEventListener('install', () => {
+  firstInstall = self.registration.active === null;
+});
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  if (firstInstall) event.waitUntil(self.clients.claim());
+});

@@ -109,4 +109,7 @@ export async function enrol(page: Page, code: string): Promise<void> {
   await page.getByLabel('Mã đăng ký (8 ký tự)').fill(`${code.slice(0, 4)}-${code.slice(4)}`);
   await page.getByRole('button', { name: 'Đăng ký thiết bị' }).click();
   await expect(page).toHaveURL(/\/(households|hamlets)$/);
+  // First install: the service worker takes control of this very page (no reload), so lazy screens load offline.
+  await waitForServiceWorker(page);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
