@@ -18,11 +18,17 @@ describe('first-route JS budget', () => {
     if (existsSync(join(distDir, 'index.html'))) return;
     tempDir = mkdtempSync(join(tmpdir(), 'tungnha-bundle-'));
     distDir = tempDir;
+    // Vitest sets NODE_ENV=test, which would make this a development build (Preact's debug hooks and all):
+    // measure what `npm run build` ships instead.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
     try {
       const { build } = await import('vite');
-      await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: tempDir, emptyOutDir: true } });
+      await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir: tempDir, emptyOutDir: true } });
     } catch (e) {
       throw new Error(`dist/ is missing and the Vite build failed — run \`npm run build\` to see why.\n${String(e)}`);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
     }
   }, 240_000);
 
