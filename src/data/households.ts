@@ -6,6 +6,7 @@ import { db, type HouseholdRow, type PersonRow, type VisitRow } from './db';
 import { householdState, nextFollowUp, type ItemState } from '../shared/state';
 import { searchText, type HouseholdSummary } from '../shared/search';
 import { compareViNames } from '../shared/text';
+import { groupBy } from '../shared/group';
 
 export interface HouseholdDetail {
   household: HouseholdRow;
@@ -57,14 +58,4 @@ export async function getHousehold(id: string): Promise<HouseholdDetail | undefi
   return { household, persons, visits, state: householdState(visits), nextFollowUp: nextFollowUp(visits), unsynced, demo: household.demo === 1 };
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 

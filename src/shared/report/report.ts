@@ -7,6 +7,7 @@ import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type ReportInput, t
 import { addHousehold, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
 import { addEvent, addMember, inCommuneTeam } from './team';
+import { groupBy } from '../group';
 
 export interface ReportOptions {
   period: Pick<ReportPeriod, 'from' | 'to'>;
@@ -25,16 +26,6 @@ export interface CommuneCounts {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
 
 export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneCounts {
   const { from, to } = opts.period;
