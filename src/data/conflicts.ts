@@ -6,6 +6,7 @@
 import { db } from './db';
 import { nextHlc } from './meta';
 import { outboxRow } from './outbox';
+import { refreshDigests } from './digests';
 import { uuidv7 } from '../shared/ids';
 import type { FieldConflict } from '../shared/schema';
 
@@ -27,12 +28,13 @@ export async function listConflicts(householdId: string): Promise<OpenConflict[]
 }
 
 export async function dismissConflict(entity: 'household' | 'person', entityId: string, field: string, now: number = Date.now()): Promise<boolean> {
-  return db.transaction('rw', [db.households, db.persons, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.meta, db.digests], async () => {
     const table = entity === 'household' ? db.households : db.persons;
     const row = await table.get(entityId);
     if (!row || !row.conflicts.some((c) => c.field === field)) return false;
     const householdId = 'householdId' in row ? row.householdId : row.id;
     await table.update(entityId, { conflicts: row.conflicts.filter((c) => c.field !== field) });
+    await refreshDigests([householdId]);
     const hlc = await nextHlc(now);
     await db.outbox.add(outboxRow({ id: uuidv7(now), type: 'conflict.resolve', entityId, hlc, payload: { entity, field } }, householdId, row.demo === 1, now));
     return true;

@@ -7,6 +7,8 @@ import Dexie, { type Table } from 'dexie';
 import type { Commune, Hamlet, Household, Member, Person, Report, TeamEvent, Visit } from '../shared/schema';
 import type { Mutation } from '../shared/protocol';
 import type { VisitInput } from './visits';
+import type { Digest } from '../shared/digest';
+import { rebuildAllDigests } from './digest-upgrade';
 
 /** Demo rows carry `demo: 1` (IndexedDB cannot index booleans) so they can be removed without touching real data. */
 export type DemoFlag = { demo?: 1 };
@@ -37,6 +39,9 @@ export interface DraftRow extends VisitInput {
   updatedAt: string;
 }
 
+/** A household's digest (list summary + report facts, see src/shared/digest.ts); `demo` as a flag like every row. */
+export type DigestRow = Omit<Digest, 'demo'> & DemoFlag;
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -54,6 +59,7 @@ export class TungNhaDb extends Dexie {
   reports!: Table<Report & DemoFlag, string>;
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, number>;
+  digests!: Table<DigestRow, string>;
 
   constructor(name = 'tung-nha') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -70,6 +76,8 @@ export class TungNhaDb extends Dexie {
       drafts: 'householdId',
       outbox: '++seq, &mutationId, status, householdId, demo',
     });
+    // v2: one digest per household, written with every change to it (D19). Built once from the rows on upgrade.
+    this.version(2).stores({ digests: 'id, hamletId, demo' }).upgrade((tx) => rebuildAllDigests(tx));
   }
 }
 

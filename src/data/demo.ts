@@ -3,6 +3,7 @@
  * server. Every demo row carries `demo: 1`; its outbox items are never sent; removal touches nothing else.
  */
 import { db } from './db';
+import { digestRows } from './digest-upgrade';
 import { deleteMeta, getMeta, setMeta, type DemoIdentity } from './meta';
 import type { DemoOptions } from '../shared/demo';
 import { uuidv7 } from '../shared/ids';
@@ -26,13 +27,15 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
   };
   const identity: DemoIdentity = { memberId: me.id, communeId: demo.commune.id };
   await removeDemo();
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.digests], async () => {
     await db.communes.put(demo.commune);
     await db.hamlets.bulkPut(flag(demo.hamlets));
     await db.members.bulkPut(flag([...demo.members, me]));
-    await db.households.bulkPut(flag(demo.households));
-    await db.persons.bulkPut(flag(demo.persons));
-    await db.visits.bulkPut(flag(demo.visits));
+    const households = flag(demo.households), persons = flag(demo.persons), visits = flag(demo.visits);
+    await db.households.bulkPut(households);
+    await db.persons.bulkPut(persons);
+    await db.visits.bulkPut(visits);
+    await db.digests.bulkPut(digestRows(households, persons, visits));
     await setMeta('demo', identity);
     const settings = (await getMeta<{ hamletId?: string | null }>('settings')) ?? {};
     if (!settings.hamletId) await setMeta('settings', { lang: 'vi', ...settings, hamletId: demo.hamlets[0]?.id ?? null });
@@ -42,12 +45,12 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
 
 /** Removes every demo row, demo outbox item and draft of a demo household; real data is untouched. */
 export async function removeDemo(): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests], async () => {
     const demoHouseholds = await db.households.where('demo').equals(1).primaryKeys();
     await db.drafts.bulkDelete(demoHouseholds);
     const identity = await getMeta<DemoIdentity>('demo');
     if (identity) await db.communes.delete(identity.communeId);
-    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox] as const) {
+    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox, db.digests] as const) {
       await (table as unknown as typeof db.hamlets).where('demo').equals(1).delete();
     }
     const settings = await getMeta<{ hamletId?: string | null }>('settings');

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { db, type HouseholdRow } from './db';
 import { outboxRow } from './outbox';
 import { nextHlc } from './meta';
+import { refreshDigests } from './digests';
 import { validation, ValidationError, type FieldIssue } from './validation';
 import type { HouseholdFields, PersonFields, Household, Person } from '../shared/schema';
 import type { Mutation } from '../shared/protocol';
@@ -50,7 +51,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
   const fields: HouseholdFields | undefined = parseInto(schema.HouseholdFields, input.fields, '', issues);
   const persons = input.persons.map((p, i) => ({ id: p.id ?? uuidv7(now), fields: parseInto(schema.PersonFields, { ...p.fields, householdId: id }, `persons.${i}`, issues) as PersonFields | undefined }));
   if (!fields || issues.length) throw new ValidationError(issues);
-  return db.transaction('rw', [db.households, db.persons, db.hamlets, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests], async () => {
     const hamlet = await db.hamlets.get(fields.hamletId);
     if (!hamlet) throw new ValidationError([{ path: 'hamletId', message: 'Thôn/bản này không có trên máy' }]);
     const prev = await db.households.get(id);
@@ -91,6 +92,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
       await db.persons.delete(personId);
       await db.outbox.add(outboxRow({ id: uuidv7(now), type: 'person.delete', entityId: personId, hlc, payload: {} }, id, demo, now));
     }
+    await refreshDigests([id]);
     return id;
   });
 }
@@ -101,13 +103,14 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
  * Demo households are simply deleted (nothing to tell a server).
  */
 export async function requestHouseholdRemoval(id: string, now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.households, db.persons, db.visits, db.drafts, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.households, db.persons, db.visits, db.drafts, db.outbox, db.meta, db.digests], async () => {
     const prev = await db.households.get(id);
     if (!prev) return;
     await db.households.delete(id);
     await db.persons.where('householdId').equals(id).delete();
     await db.visits.where('householdId').equals(id).delete();
     await db.drafts.delete(id);
+    await db.digests.delete(id);
     if (prev.demo === 1) {
       await db.outbox.where('householdId').equals(id).delete();
       return;

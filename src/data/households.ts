@@ -3,10 +3,10 @@
  * route does not carry them.
  */
 import { db, type HouseholdRow, type PersonRow, type VisitRow } from './db';
+import { rowToSummary } from './digests';
 import { householdState, nextFollowUp, type ItemState } from '../shared/state';
-import { searchText, type HouseholdSummary } from '../shared/search';
-import { compareViNames } from '../shared/text';
-import { groupBy } from '../shared/group';
+import type { HouseholdSummary } from '../shared/search';
+import { compareViNameKeys, compareViNames, viNameKey } from '../shared/text';
 
 export interface HouseholdDetail {
   household: HouseholdRow;
@@ -21,28 +21,13 @@ export interface HouseholdDetail {
   demo: boolean;
 }
 
+/** The hamlet's households for the list: one small digest row each (D19), in Vietnamese name order. */
 export async function listHouseholdSummaries(hamletId: string): Promise<HouseholdSummary[]> {
-  const [households, visits] = await Promise.all([
-    db.households.where('hamletId').equals(hamletId).toArray(),
-    db.visits.where('hamletId').equals(hamletId).toArray(),
-  ]);
-  const persons = await db.persons.where('householdId').anyOf(households.map((h) => h.id)).toArray();
-  const personsBy = groupBy(persons, (p) => p.householdId);
-  const visitsBy = groupBy(visits, (v) => v.householdId);
-  const summaries = households.map((h): HouseholdSummary => {
-    const hv = visitsBy.get(h.id) ?? [];
-    const names = (personsBy.get(h.id) ?? []).map((p) => p.firstName);
-    let last: string | null = null;
-    for (const v of hv) if (last === null || Date.parse(v.at) > Date.parse(last)) last = v.at;
-    return {
-      id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
-      priority: h.priority, producer: h.producer, personsCount: names.length, visitedEver: hv.length > 0,
-      lastVisitAt: last, nextFollowUp: hv.length ? nextFollowUp(hv) : null, hasConflicts: h.conflicts.length > 0,
-      demo: h.demo === 1, searchText: searchText(h, names),
-    };
-  });
-  // Sorted once here so that search's name order (TimSort on sorted input) is cheap.
-  return summaries.sort((a, b) => compareViNames(a.label, b.label));
+  const rows = await db.digests.where('hamletId').equals(hamletId).toArray();
+  // Decorate once, then sort (the collator is the slow part); search's name order then sorts already-sorted input.
+  const keyed = rows.map((r) => ({ s: rowToSummary(r), key: viNameKey(r.label) }));
+  keyed.sort((a, b) => compareViNameKeys(a.key, b.key));
+  return keyed.map((k) => k.s);
 }
 
 export async function getHousehold(id: string): Promise<HouseholdDetail | undefined> {

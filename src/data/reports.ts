@@ -11,6 +11,7 @@ import { currentWriter, demoFlag, withoutDemo } from './events';
 import type { Hamlet, Report, ReportPeriod } from '../shared/schema';
 import { uuidv7 } from '../shared/ids';
 import type { ReportInput } from '../shared/report/counts';
+import { decodeFacts } from '../shared/digest';
 
 export interface ReportSubmission {
   id?: string;
@@ -77,26 +78,35 @@ async function lastGoodSync(): Promise<string | null> {
   return (await getMeta<string>(LAST_GOOD_SYNC_KEY)) ?? null;
 }
 
-/** Everything the report figures read, in one transaction (a consistent picture even while sync writes). */
+/**
+ * Everything the report figures read, in one transaction (a consistent picture even while sync writes). Households,
+ * people and visits come from the per-household digests (D19): 5,000 rows with one facts string each instead of
+ * 75,000 objects — the IndexedDB read was three quarters of the dashboard's time.
+ */
 export async function loadDashboardData(): Promise<DashboardData> {
   const dataAsOf = await lastGoodSync();
-  return db.transaction('r', [db.households, db.persons, db.visits, db.events, db.members, db.hamlets, db.communes, db.meta], async () => {
-    const [households, persons, visits, events, members, hamlets, communes] = await Promise.all([
-      db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.events.toArray(), db.members.toArray(),
-      db.hamlets.toArray(), db.communes.toArray(),
-    ]);
-    const device = await getMeta<Device>('device');
+  return db.transaction('r', [db.digests, db.events, db.members, db.hamlets, db.communes, db.meta], async () => {
+    const [communes, hamlets, device] = await Promise.all([db.communes.toArray(), db.hamlets.toArray(), getMeta<Device>('device')]);
     // One commune at a time: the enrolled one, else the demo one (a device may hold both).
     const commune = communes.find((c) => c.id === device?.commune.id) ?? communes[0];
     const mine = hamlets.filter((h) => h.communeId === commune?.id);
-    const hamletIds = new Set(mine.map((h) => h.id));
-    const ownHouseholds = households.filter((h) => hamletIds.has(h.hamletId));
-    const householdIds = new Set(ownHouseholds.map((h) => h.id));
+    const [digests, events, members] = await Promise.all([
+      // One getAll per hamlet: anyOf() would walk a cursor, one round trip per row.
+      Promise.all(mine.map((h) => db.digests.where('hamletId').equals(h.id).toArray())).then((lists) => lists.flat()),
+      db.events.toArray(), db.members.toArray(),
+    ]);
+    const households: ReportInput['households'][number][] = [];
+    const persons: ReportInput['persons'][number][] = [];
+    const visits: ReportInput['visits'][number][] = [];
+    for (const d of digests) {
+      const f = decodeFacts(d);
+      households.push(f.household);
+      for (const p of f.persons) persons.push(p);
+      for (const v of f.visits) visits.push(v);
+    }
     return {
       input: {
-        households: ownHouseholds,
-        persons: persons.filter((p) => householdIds.has(p.householdId)),
-        visits: visits.filter((v) => householdIds.has(v.householdId)),
+        households, persons, visits,
         events: events.filter((e) => e.communeId === commune?.id),
         members: members.filter((m) => m.communeId === commune?.id),
       },

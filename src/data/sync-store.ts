@@ -3,6 +3,7 @@
  * cursor: a reload mid-pull resumes at the last applied page, and a page is never half applied.
  */
 import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
+import { refreshDigests } from './digests';
 import { deleteMeta, getMeta, LAST_GOOD_SYNC_KEY, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
@@ -11,7 +12,7 @@ import { HOUSEHOLD_FIELD_NAMES as HOUSEHOLD_FIELDS, PERSON_FIELD_NAMES as PERSON
 import type { Change, PullResponse } from '../shared/protocol';
 import type { SyncStore } from '../sync/store';
 
-const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox];
+const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests];
 
 function toLww<R extends { id: string; hlc: Record<string, string>; conflicts: Household['conflicts'] }>(row: R, keys: readonly string[]): LwwState<Record<string, unknown>> {
   const fields: Record<string, unknown> = {};
@@ -36,11 +37,17 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
   const visits = new Map<string, Visit | null>();
   (await db.households.bulkGet(hhIds)).forEach((h) => h && households.set(h.id, h));
   (await db.persons.bulkGet(personIds)).forEach((p) => p && persons.set(p.id, p));
+  // The households whose digest must be rebuilt: every one a change lands in, including erased people and visits.
+  const touched = new Set<string>();
+  for (const p of persons.values()) if (p) touched.add(p.householdId);
+  const erasedVisits = changes.filter((c) => c.entity === 'visit' && !c.data).map((c) => c.id);
+  for (const v of await db.visits.bulkGet(erasedVisits)) if (v) touched.add(v.householdId);
   const removedHouseholds: string[] = [];
   let seen: string | undefined;
   for (const c of changes) {
     switch (c.entity) {
       case 'household':
+        touched.add(c.id);
         if (!c.data) { households.set(c.id, null); removedHouseholds.push(c.id); break; }
         if (locallyDeleted.has(c.id)) break; // this device asked for removal; the tombstone is on its way
         households.set(c.id, reconcile(households.get(c.id) ?? undefined, c.data, HOUSEHOLD_FIELDS));
@@ -48,12 +55,14 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
         break;
       case 'person':
         if (!c.data) { persons.set(c.id, null); break; }
+        touched.add(c.data.householdId);
         if (locallyDeleted.has(c.id) || locallyDeleted.has(c.data.householdId)) break;
         persons.set(c.id, reconcile(persons.get(c.id) ?? undefined, c.data, PERSON_FIELDS));
         for (const h of Object.values(c.data.hlc)) seen = maxHlc(seen, h);
         break;
       case 'visit':
         if (c.data && locallyDeleted.has(c.data.householdId)) break;
+        if (c.data) touched.add(c.data.householdId);
         visits.set(c.id, c.data);
         break;
       case 'commune': await (c.data ? db.communes.put(c.data) : db.communes.delete(c.id)); break;
@@ -77,6 +86,7 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
     await db.visits.where('householdId').anyOf(removedHouseholds).delete();
     await db.drafts.bulkDelete(removedHouseholds);
   }
+  await refreshDigests(touched);
   return seen;
 }
 

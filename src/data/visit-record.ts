@@ -5,6 +5,7 @@
 import { db, type VisitRow } from './db';
 import { getMeta, nextHlc, type DemoIdentity, type Device } from './meta';
 import { outboxRow } from './outbox';
+import { refreshDigests } from './digests';
 import { validation, ValidationError, type FieldIssue } from './validation';
 import type { VisitInput } from './visits';
 import type { Visit } from '../shared/schema';
@@ -17,7 +18,7 @@ import { uuidv7 } from '../shared/ids';
  */
 export async function recordVisit(input: VisitInput, now: number = Date.now()): Promise<Visit> {
   const { schema, parseInto } = await validation();
-  return db.transaction('rw', [db.households, db.visits, db.outbox, db.drafts, db.meta], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.drafts, db.meta, db.digests], async () => {
     if (input.id) {
       const existing = await db.visits.get(input.id);
       if (existing) return stripDemo(existing);
@@ -38,6 +39,7 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
     await db.visits.add(demo ? { ...visit, demo: 1 } : visit);
     await db.outbox.add(outboxRow({ id: uuidv7(now), type: 'visit.create', entityId: visit.id, hlc, payload: visit }, household.id, demo, now));
     await db.drafts.delete(household.id);
+    await refreshDigests([household.id]);
     return visit;
   });
 }

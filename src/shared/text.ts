@@ -30,6 +30,11 @@ export function givenName(fullName: string): string {
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
+/** A name's sort key, computed once per row when sorting many (the collator is the slow part, not the keys). */
+export interface ViNameKey { given: string; full: string }
+export const viNameKey = (name: string): ViNameKey => ({ given: givenName(name), full: cleanText(name) });
+export const compareViNameKeys = (a: ViNameKey, b: ViNameKey): number => collator.compare(a.given, b.given) || collator.compare(a.full, b.full);
+
 /** Compare two people's names the Vietnamese way: given name first, then the rest (family and middle names). */
 export function compareViNames(a: string, b: string, overrideA?: string, overrideB?: string): number {
   const keyA = overrideA ?? givenName(a);

@@ -1,0 +1,144 @@
+/**
+ * Digests (D19) must always equal what the full rows say: after every kind of write — a visit, an amendment, a
+ * household edit that removes a person, a conflict dismissed, a pulled page with new rows and tombstones, removal,
+ * demo load/unload — and after the v1→v2 upgrade of a phone that already holds data. The dashboard computed from
+ * digests must equal the one computed from the full rows.
+ */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { enrolled, freshDb, householdFields } from './data-helpers';
+import { db, TungNhaDb, type DigestRow } from '../../src/data/db';
+import { digestRows } from '../../src/data/digest-upgrade';
+import { dexieSyncStore } from '../../src/data/sync-store';
+import { dismissConflict } from '../../src/data/conflicts';
+import { listHouseholdSummaries, loadDemo, recordVisit, removeDemo, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
+import { loadDashboardData } from '../../src/data/reports';
+import { dashboardFrom } from '../../src/worker/reports/dashboard';
+import { monthPeriod } from '../../src/shared/report';
+import { uuidv7 } from '../../src/shared/ids';
+import type { Household, Person, Visit } from '../../src/shared/schema';
+
+beforeEach(freshDb);
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+
+/** Every digest equals the one built from the rows, and no household lacks one. */
+async function expectDigestsInStep(): Promise<DigestRow[]> {
+  const [households, persons, visits, digests] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray()]);
+  expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
+  return digests;
+}
+
+const outcome = (item: string, personId: string | null, o: 'done' | 'needs_help' | 'had') => ({ item, personId, outcome: o, details: [], other: '' });
+
+describe('digests stay in step with every write', () => {
+  it('visits, amendments, edits, removed people, conflicts, pulled pages, tombstones, removal', async () => {
+    const { hamlets, member, commune } = await enrolled();
+    const hamletId = hamlets[0]!.id;
+    const p1 = uuidv7(), p2 = uuidv7();
+    const id = await saveHousehold({ fields: householdFields(hamletId), persons: [
+      { id: p1, fields: { firstName: 'Hùng', birthYear: 1950, hasSmartphone: true, sortName: '' } },
+      { id: p2, fields: { firstName: 'Dũng', birthYear: 1990, hasSmartphone: false, sortName: '' } },
+    ] });
+    await expectDigestsInStep();
+    const first = await recordVisit({ householdId: id, kind: 'home', notes: '', outcomes: [outcome('vneid_l1', p1, 'needs_help')], followUpOn: '2026-12-05' });
+    let [d] = await expectDigestsInStep();
+    expect(d).toMatchObject({ visitedEver: true, nextFollowUp: '2026-12-05', personsCount: 2 });
+    await recordVisit({ householdId: id, kind: 'home', notes: 'sửa', outcomes: [outcome('vneid_l1', p1, 'done')], followUpOn: null, amends: first.id });
+    [d] = await expectDigestsInStep();
+    expect(d!.nextFollowUp).toBeNull();
+    await saveHousehold({ id, fields: householdFields(hamletId, 'Lê Văn Hưng'), persons: [], removedPersonIds: [p2] });
+    [d] = await expectDigestsInStep();
+    expect(d).toMatchObject({ label: 'Lê Văn Hưng', personsCount: 1 });
+    expect(d!.searchText).not.toContain(' dung ');
+
+    // A pulled page: a new household with a person and a visit, a conflict flag on ours, an erased visit and person.
+    const stored = (await db.households.get(id))!;
+    const other: Household = { ...stored, id: uuidv7(), label: 'Vì Thị Ơn', hamletId: hamlets[1]!.id, conflicts: [], hlc: {} };
+    const otherPerson: Person = { ...(await db.persons.get(p1))!, id: uuidv7(), householdId: other.id, firstName: 'Ơn', conflicts: [], hlc: {} };
+    const otherVisit: Visit = { ...first, id: uuidv7(), householdId: other.id, hamletId: other.hamletId, memberId: member.id, amends: null };
+    const flagged: Household = { ...stored, conflicts: [{ field: 'phone', kept: '0988', keptHlc: stored.hlc.label!, lost: '0912', lostHlc: stored.hlc.label! }] };
+    await dexieSyncStore.applyPull({ changes: [
+      { entity: 'household', id: other.id, data: other }, { entity: 'person', id: otherPerson.id, data: otherPerson },
+      { entity: 'visit', id: otherVisit.id, data: otherVisit }, { entity: 'household', id, data: flagged },
+      { entity: 'visit', id: first.id, data: null }, { entity: 'person', id: p1, data: null },
+    ], cursor: 'c1', hasMore: false, serverTime: new Date().toISOString() }, Date.now());
+    const digests = await expectDigestsInStep();
+    expect(digests.find((x) => x.id === id)).toMatchObject({ personsCount: 0, hasConflicts: true });
+    expect(digests.find((x) => x.id === other.id)).toMatchObject({ hamletId: hamlets[1]!.id, personsCount: 1, visitedEver: true });
+
+    expect(await dismissConflict('household', id, 'phone')).toBe(true);
+    expect((await expectDigestsInStep()).find((x) => x.id === id)!.hasConflicts).toBe(false);
+
+    // A household tombstone from the server and a local removal both take the digest away.
+    await dexieSyncStore.applyPull({ changes: [{ entity: 'household', id: other.id, data: null }], cursor: 'c2', hasMore: false, serverTime: new Date().toISOString() }, Date.now());
+    await requestHouseholdRemoval(id);
+    expect(await expectDigestsInStep()).toEqual([]);
+    expect(commune.id).toBeTruthy();
+  });
+
+  it('the list reads digests: same summaries as the rows say, Vietnamese name order', async () => {
+    const { hamlets } = await enrolled();
+    for (const label of ['Nguyễn Văn Bình', 'Lê Thị An', 'Trần Văn Ân']) await saveHousehold({ fields: householdFields(hamlets[0]!.id, label), persons: [] });
+    const list = await listHouseholdSummaries(hamlets[0]!.id);
+    expect(list.map((s) => s.label)).toEqual(['Lê Thị An', 'Trần Văn Ân', 'Nguyễn Văn Bình']);
+    expect(list[0]).not.toHaveProperty('facts');
+  });
+
+  it('demo load and removal add and remove exactly the demo digests', async () => {
+    const { hamlets } = await enrolled();
+    const real = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [] });
+    await loadDemo({ households: 40, visitsPerHousehold: 3 });
+    expect((await expectDigestsInStep()).length).toBe(41);
+    await removeDemo();
+    expect((await expectDigestsInStep()).map((x) => x.id)).toEqual([real]);
+  });
+});
+
+describe('upgrade from schema v1', () => {
+  it('builds a digest for every household already on the phone', async () => {
+    const name = `v1-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      meta: 'key', communes: 'id', hamlets: 'id, communeId, demo', members: 'id, communeId, demo', households: 'id, hamletId, demo',
+      persons: 'id, householdId, demo', visits: 'id, householdId, hamletId, at, demo', events: 'id, on, demo',
+      reports: 'id, submittedAt, demo', drafts: 'householdId', outbox: '++seq, &mutationId, status, householdId, demo',
+    });
+    // Rows written by the v1 app: the demo generator's households, people and visits.
+    await db.open();
+    await loadDemo({ households: 30, visitsPerHousehold: 4 });
+    const [households, persons, visits] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray()]);
+    await v1.open();
+    await v1.table('households').bulkPut(households);
+    await v1.table('persons').bulkPut(persons);
+    await v1.table('visits').bulkPut(visits);
+    v1.close();
+    const upgraded = new TungNhaDb(name);
+    await upgraded.open();
+    const digests = (await upgraded.digests.toArray()).sort(byId);
+    expect(digests.length).toBe(30);
+    expect(digests).toEqual(digestRows(households, persons, visits).sort(byId));
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('dashboard from digests', () => {
+  it('equals the dashboard computed from the full rows', async () => {
+    const now = Date.UTC(2026, 10, 20);
+    await loadDemo({ households: 120, visitsPerHousehold: 5, now });
+    const h = (await db.households.toArray())[0]!;
+    const v = (await db.visits.where('householdId').equals(h.id).toArray())[0]!;
+    await recordVisit({ householdId: h.id, kind: 'home', notes: '', outcomes: [outcome('e_wallet', null, 'done')], followUpOn: null, amends: v.id }, now);
+    const data = await loadDashboardData();
+    const req = { period: monthPeriod(2026, 11), now };
+    const fromDigests = dashboardFrom(data, req);
+    const [households, persons, visits] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray()]);
+    const fromRows = dashboardFrom({ ...data, input: { ...data.input, households, persons, visits } }, req);
+    expect(fromDigests.counts).toEqual(fromRows.counts);
+    expect(fromDigests.trend).toEqual(fromRows.trend);
+    expect(fromDigests.followUps).toEqual(fromRows.followUps);
+    expect(fromDigests.counts.commune.visits.inPeriod).toBeGreaterThan(0);
+  });
+});
