@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { DB_KINDS, enrolPhone, startServer, stopPg, type Cut, type Phone, type TestServer } from './sync-harness';
 import { seedCommune } from '../../server/db';
 import { db } from '../../src/data/db';
+import { digestRows } from '../../src/data/digest-upgrade';
 import { getHousehold, recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
 import { generateDemoCommune } from '../../src/shared/demo';
 import type { Mutation } from '../../src/shared/protocol';
@@ -147,6 +148,10 @@ async function play(actions: Action[]) {
       // Refused items only ever concern removed households.
       for (const r of await db.outbox.toArray()) expect(liveHouseholds.has(r.householdId!)).toBe(false);
       expect(await snapshot()).toEqual(expected);
+      // Every pulled page, removal and visit kept the per-household digests (D19) equal to the rows.
+      const [hs, ps, vs, ds] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray()]);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect(ds.sort(byId)).toEqual(digestRows(hs, ps, vs).sort(byId));
     }
   } finally {
     for (const p of phones) await p.destroy();
