@@ -6,7 +6,7 @@
 import type { Commune, Hamlet, Member } from '../shared/schema';
 import { tickHlc } from '../shared/hlc';
 import { uuidv7 } from '../shared/ids';
-import { db } from './db';
+import { db, type MetaRow } from './db';
 import type { SyncErrorData, SyncReceiptData } from '../sync/store';
 
 export interface Device {
@@ -70,4 +70,30 @@ export async function nextHlc(now: number = Date.now()): Promise<string> {
   const next = tickHlc(await getMeta<string>('hlc'), node, now);
   await setMeta('hlc', next);
   return next;
+}
+
+/** What a local write needs from meta, read in one request: who writes, and the clock. */
+export interface WriterContext {
+  device?: Device;
+  demo?: DemoIdentity;
+  hlc?: string;
+  node?: string;
+}
+
+export async function writerContext(): Promise<WriterContext> {
+  const [device, demo, hlc, node] = (await db.meta.bulkGet(['device', 'demo', 'hlc', 'node'])).map((r) => r?.value);
+  return { device, demo, hlc, node } as WriterContext;
+}
+
+/**
+ * nextHlc from an already-read context: the new clock and the meta rows to write with it (same transaction).
+ * Same clock as nextHlc would give; lets a save issue all its reads at once, then all its writes at once.
+ */
+export function tickFrom(ctx: WriterContext, now: number): { hlc: string; writes: MetaRow[] } {
+  const writes: MetaRow[] = [];
+  let node = ctx.device?.deviceId ?? ctx.node;
+  if (!node) writes.push({ key: 'node', value: (node = uuidv7()) });
+  const hlc = tickHlc(ctx.hlc, node, now);
+  writes.push({ key: 'hlc', value: hlc });
+  return { hlc, writes };
 }
