@@ -41,3 +41,29 @@ export async function probeList(): Promise<Record<string, number>> {
     personsPerHouseholdGetAllMs: t6 - t5, personsCheck: perHousehold.length, allPersonsGetAllMs: t7 - t6, allPersons: allPersons.length,
   };
 }
+
+/** Where the dashboard's load goes: bundles read, parsed and decoded; the whole loader; digests read, for scale. */
+export async function probeDashboardLoad(): Promise<Record<string, number>> {
+  const { db } = await import('../../src/data/db');
+  const { unbundleFacts } = await import('../../src/shared/hamlet-facts');
+  const { loadDashboardData } = await import('../../src/data/reports');
+  const t0 = performance.now();
+  await loadDashboardData(); // rebuilds any bundle a write dropped
+  const t1 = performance.now();
+  const bundles = await db.hamletFacts.toArray();
+  const t2 = performance.now();
+  let chars = 0;
+  for (const b of bundles) { JSON.parse(b.bundle); chars += b.bundle.length; }
+  const t3 = performance.now();
+  let visits = 0;
+  for (const b of bundles) for (const f of unbundleFacts(b.hamletId, b.bundle)) visits += f.visits.length;
+  const t4 = performance.now();
+  await loadDashboardData();
+  const t5 = performance.now();
+  const digests = await db.digests.toArray();
+  const t6 = performance.now();
+  return {
+    firstLoaderMs: t1 - t0, bundles: bundles.length, bundlesReadMs: t2 - t1, bundleChars: chars, jsonParseMs: t3 - t2,
+    unbundleMs: t4 - t3, visits, loaderMs: t5 - t4, digestsReadMs: t6 - t5, digests: digests.length,
+  };
+}

@@ -41,6 +41,8 @@ export interface DraftRow extends VisitInput {
 
 /** A household's digest (list summary + report facts, see src/shared/digest.ts); `demo` as a flag like every row. */
 export type DigestRow = Omit<Digest, 'demo'> & DemoFlag;
+/** A hamlet's facts bundle (src/shared/hamlet-facts.ts): a cache over its digests, deleted by every write there. */
+export interface HamletFactsRow { hamletId: string; v: number; bundle: string }
 
 export interface MetaRow {
   key: string;
@@ -60,6 +62,7 @@ export class TungNhaDb extends Dexie {
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, number>;
   digests!: Table<DigestRow, string>;
+  hamletFacts!: Table<HamletFactsRow, string>;
 
   constructor(name = 'tung-nha') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -76,8 +79,9 @@ export class TungNhaDb extends Dexie {
       drafts: 'householdId',
       outbox: '++seq, &mutationId, status, householdId, demo',
     });
-    // v2: one digest per household, written with every change to it (D19). Built once from the rows on upgrade.
-    this.version(2).stores({ digests: 'id, hamletId, demo' }).upgrade((tx) => rebuildAllDigests(tx));
+    // v2: one digest per household, written with every change to it, and per-hamlet facts bundles built from them
+    // on demand (D19). Digests are built once from the rows on upgrade; bundles when the dashboard first needs them.
+    this.version(2).stores({ digests: 'id, hamletId, demo', hamletFacts: 'hamletId' }).upgrade((tx) => rebuildAllDigests(tx));
   }
 }
 

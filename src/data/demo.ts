@@ -4,6 +4,9 @@
  */
 import { db } from './db';
 import { digestRows } from './digest-upgrade';
+import { bundleFacts } from '../shared/hamlet-facts';
+import { DIGEST_VERSION } from '../shared/digest';
+import { groupBy } from '../shared/group';
 import { deleteMeta, getMeta, setMeta, type DemoIdentity } from './meta';
 import type { DemoOptions } from '../shared/demo';
 import { uuidv7 } from '../shared/ids';
@@ -27,7 +30,7 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
   };
   const identity: DemoIdentity = { memberId: me.id, communeId: demo.commune.id };
   await removeDemo();
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.digests], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.digests, db.hamletFacts], async () => {
     await db.communes.put(demo.commune);
     await db.hamlets.bulkPut(flag(demo.hamlets));
     await db.members.bulkPut(flag([...demo.members, me]));
@@ -35,7 +38,11 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
     await db.households.bulkPut(households);
     await db.persons.bulkPut(persons);
     await db.visits.bulkPut(visits);
-    await db.digests.bulkPut(digestRows(households, persons, visits));
+    const digests = digestRows(households, persons, visits);
+    await db.digests.bulkPut(digests);
+    // The demo's facts bundles too (string concatenation): a leader trying the demo opens the dashboard at once.
+    const byHamlet = groupBy(digests.sort((a, b) => (a.id < b.id ? -1 : 1)), (d) => d.hamletId);
+    await db.hamletFacts.bulkPut([...byHamlet].map(([hamletId, ds]) => ({ hamletId, v: DIGEST_VERSION, bundle: bundleFacts(ds) })));
     await setMeta('demo', identity);
     const settings = (await getMeta<{ hamletId?: string | null }>('settings')) ?? {};
     if (!settings.hamletId) await setMeta('settings', { lang: 'vi', ...settings, hamletId: demo.hamlets[0]?.id ?? null });
@@ -45,7 +52,7 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
 
 /** Removes every demo row, demo outbox item and draft of a demo household; real data is untouched. */
 export async function removeDemo(): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.hamletFacts], async () => {
     const demoHouseholds = await db.households.where('demo').equals(1).primaryKeys();
     await db.drafts.bulkDelete(demoHouseholds);
     const identity = await getMeta<DemoIdentity>('demo');
@@ -53,6 +60,7 @@ export async function removeDemo(): Promise<void> {
     for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox, db.digests] as const) {
       await (table as unknown as typeof db.hamlets).where('demo').equals(1).delete();
     }
+    await db.hamletFacts.clear(); // a cache over the digests: rebuilt when the dashboard next needs it
     const settings = await getMeta<{ hamletId?: string | null }>('settings');
     if (settings?.hamletId && !(await db.hamlets.get(settings.hamletId))) {
       const first = (await db.hamlets.orderBy('id').first())?.id ?? null;

@@ -45,7 +45,7 @@ export class UnsyncedDataError extends Error {
  * unless `discardUnsynced` (e.g. the token was revoked and the leader agreed the items are lost).
  */
 export async function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.hamletFacts], async () => {
     const pending = await db.outbox.filter((o) => o.demo !== 1).count();
     if (pending && !opts.discardUnsynced) throw new UnsyncedDataError(pending);
     const realHouseholds = await db.households.filter((h) => h.demo !== 1).primaryKeys();
@@ -56,6 +56,7 @@ export async function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Pr
       const keys = await (table as typeof db.hamlets).filter((r) => r.demo !== 1).primaryKeys();
       await (table as typeof db.hamlets).bulkDelete(keys);
     }
+    await db.hamletFacts.clear(); // a cache over the digests: rebuilt when the dashboard next needs it
     await db.outbox.filter((o) => o.demo !== 1).delete();
     for (const key of ['device', 'cursor', 'receipt', 'syncError'] as const) await deleteMeta(key);
     const settings = await getSettings();

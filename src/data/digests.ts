@@ -1,7 +1,8 @@
 /**
- * Keeping digests in step with the rows. Every writer of households, people or visits calls refreshDigests with
- * the households it touched, inside its own transaction (which must include db.digests): the digest then commits
- * or rolls back with the change it describes, so the list and the dashboard never see one without the other.
+ * Keeping digests in step with the rows (D19). Every writer of households, people or visits calls refreshDigests
+ * with the households it touched, inside its own transaction (which must include db.digests and db.hamletFacts): the
+ * digest then commits or rolls back with the change it describes, and the facts bundle of every hamlet concerned
+ * (before and after a move) is dropped, to be rebuilt from the digests when the dashboard next needs it.
  */
 import { db, type DigestRow } from './db';
 import { toDigestRow } from './digest-upgrade';
@@ -13,20 +14,27 @@ export async function refreshDigests(householdIds: Iterable<string>): Promise<vo
   const ids = [...new Set(householdIds)];
   if (ids.length === 0) return;
   // One indexed getAll per household, all issued at once: far cheaper than a cursor over anyOf(ids).
-  const [households, persons, visits] = await Promise.all([
+  const [households, persons, visits, before] = await Promise.all([
     db.households.bulkGet(ids),
     Promise.all(ids.map((id) => db.persons.where('householdId').equals(id).toArray())),
     Promise.all(ids.map((id) => db.visits.where('householdId').equals(id).toArray())),
+    db.digests.bulkGet(ids),
   ]);
   const rows: DigestRow[] = [];
   const gone: string[] = [];
+  const hamlets = new Set<string>();
   ids.forEach((id, i) => {
     const h = households[i];
-    if (h) rows.push(toDigestRow(h, persons[i]!, visits[i]!));
+    if (h) { rows.push(toDigestRow(h, persons[i]!, visits[i]!)); hamlets.add(h.hamletId); }
     else gone.push(id);
+    const old = before[i];
+    if (old) hamlets.add(old.hamletId);
   });
-  if (rows.length) await db.digests.bulkPut(rows);
-  if (gone.length) await db.digests.bulkDelete(gone);
+  await Promise.all([
+    rows.length ? db.digests.bulkPut(rows) : undefined,
+    gone.length ? db.digests.bulkDelete(gone) : undefined,
+    db.hamletFacts.bulkDelete([...hamlets]),
+  ]);
 }
 
 export function rowToSummary(row: DigestRow): HouseholdSummary {

@@ -14,13 +14,13 @@ import { uuidv7 } from '../shared/ids';
 
 /**
  * Records a visit. Offline-safe: the visit, its outbox entry, the removal of the household's draft, the advanced
- * clock and the household's digest (D19) commit together or not at all; sync later sends the outbox entry, never
+ * clock, the household's digest and the invalidation of its hamlet's facts bundle (D19) commit together or not at all; sync later sends the outbox entry, never
  * the table row. Shape: every read in one round of requests, then every write in one, then the strict commit — a
  * volunteer saves with the household watching, and each IndexedDB round trip costs on a cheap phone.
  */
 export async function recordVisit(input: VisitInput, now: number = Date.now()): Promise<Visit> {
   const { schema, parseInto } = await validation();
-  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.drafts, db.meta, db.digests], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.drafts, db.meta, db.digests, db.hamletFacts], async () => {
     const [existing, household, ctx, persons, visits] = await Promise.all([
       input.id ? db.visits.get(input.id) : undefined,
       db.households.get(input.householdId),
@@ -48,6 +48,7 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
       db.drafts.delete(household.id),
       db.meta.bulkPut(writes),
       db.digests.put(toDigestRow(household, persons, [...visits, row])),
+      db.hamletFacts.delete(household.hamletId),
     ]);
     return visit;
   });

@@ -1,32 +1,44 @@
 /**
  * A household's digest: what the hamlet list shows (its HouseholdSummary) and the compact facts the report figures
  * read (people's ages and smartphones, every visit's outcomes), derived from the household, its people and its
- * visits. The phone keeps one digest per household, rewritten in the same transaction as every change to them, so
- * the list reads ~500 small rows instead of every visit of the hamlet, and the dashboard reads 5,000 rows instead of
- * 75,000 (D19). Pure: the data layer stores it, tests compare it with the figures computed from the full rows.
+ * visits. The phone keeps one digest per household, rewritten in the same transaction as every change to them (D19),
+ * and one facts bundle per hamlet built from the digests (hamlet-facts.ts), so the list reads ~500 small rows and the
+ * dashboard ~18, instead of every visit. Pure: the data layer stores these; tests compare them with the full rows.
+ *
+ * Facts carry exactly what the figures read and nothing else (no notes, no free text), in ASCII-only JSON: IndexedDB
+ * stores a string with any non-Latin-1 character as UTF-16, at twice the size.
  */
-import type { Household, Person, Visit, VisitOutcome } from './schema';
+import type { Household, Person, Visit } from './schema';
 import type { HouseholdRow as ReportHousehold, PersonRow as ReportPerson, VisitRow as ReportVisit } from './report/counts';
+import { ITEM_KEYS, OUTCOMES, type Outcome } from './catalogue';
 import { nextFollowUp } from './state';
 import { searchText, type HouseholdSummary } from './search';
 
 /** Bumped when the facts encoding changes; a digest of another version is rebuilt from the rows. */
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 2;
 
 type PersonLike = Pick<Person, 'id' | 'firstName' | 'birthYear' | 'hasSmartphone'>;
 type VisitLike = Pick<Visit, 'id' | 'memberId' | 'at' | 'outcomes' | 'followUpOn' | 'amends'>;
 
-/** [id, birthYear, hasSmartphone ? 1 : 0] */
-type PersonFact = [string, number | null, 0 | 1];
-/** [item, personId, outcome, details, other] */
-type OutcomeFact = [string, string | null, VisitOutcome['outcome'], string[], string];
-/** [id, memberId, at, followUpOn, amends, outcomes] */
-type VisitFact = [string, string, string, string | null, string | null, OutcomeFact[]];
+/** Person reference in an outcome: index in `p`, null = household-scope, -1 = not (or no longer) in the household. */
+type PersonRef = number | null;
+/** [item index in ITEM_KEYS (or the key itself if unknown), person, outcome index in OUTCOMES, details] */
+type OutcomeFact = [number | string, PersonRef, number, string[]];
+/** [at, member index in `m`, followUpOn, amends: visit index in `v` | original id if not on the phone | null, outcomes] */
+type VisitFact = [string, number, string | null, number | string | null, OutcomeFact[]];
+export interface Facts {
+  /** Member ids of this household's visits. */
+  m: string[];
+  /** People in id order: [birthYear, hasSmartphone ? 1 : 0]. */
+  p: [number | null, 0 | 1][];
+  /** Visits in id order. */
+  v: VisitFact[];
+}
 
 export interface Digest extends HouseholdSummary {
   /** DIGEST_VERSION of `facts`. */
   v: number;
-  /** JSON of { p: PersonFact[], v: VisitFact[] }: one string per household deserialises far faster than objects. */
+  /** JSON of Facts (ASCII only). */
   facts: string;
 }
 
@@ -38,6 +50,31 @@ export interface DigestFacts {
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ITEM_INDEX = new Map(ITEM_KEYS.map((k, i) => [k, i]));
+const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
+
+/** JSON with every non-ASCII character escaped (\uXXXX), so the string stays one byte per character. */
+export const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+export function encodeFacts(persons: readonly PersonLike[], visits: readonly VisitLike[]): Facts {
+  const personIndex = new Map(persons.map((p, i) => [p.id, i]));
+  const visitIndex = new Map(visits.map((v, i) => [v.id, i]));
+  const members: string[] = [];
+  const memberIndex = new Map<string, number>();
+  const member = (id: string) => {
+    let i = memberIndex.get(id);
+    if (i === undefined) { memberIndex.set(id, (i = members.length)); members.push(id); }
+    return i;
+  };
+  return {
+    m: members,
+    p: persons.map((p) => [p.birthYear, p.hasSmartphone ? 1 : 0]),
+    v: visits.map((v): VisitFact => [v.at, member(v.memberId), v.followUpOn, v.amends === null ? null : (visitIndex.get(v.amends) ?? v.amends),
+      v.outcomes.map((o): OutcomeFact => [ITEM_INDEX.get(o.item) ?? o.item, o.personId === null ? null : (personIndex.get(o.personId) ?? -1),
+        OUTCOME_INDEX.get(o.outcome)!, o.details])]),
+  };
+}
 
 /** Canonical: people and visits in id order, so the same rows always give the same digest, whatever order they came in. */
 export function buildDigest(h: Household, unorderedPersons: readonly PersonLike[], unorderedVisits: readonly VisitLike[], demo: boolean): Digest {
@@ -49,16 +86,11 @@ export function buildDigest(h: Household, unorderedPersons: readonly PersonLike[
     const ms = Date.parse(v.at);
     if (last === null || ms > lastMs) { last = v.at; lastMs = ms; }
   }
-  const facts = {
-    p: persons.map((p): PersonFact => [p.id, p.birthYear, p.hasSmartphone ? 1 : 0]),
-    v: visits.map((v): VisitFact => [v.id, v.memberId, v.at, v.followUpOn, v.amends,
-      v.outcomes.map((o): OutcomeFact => [o.item, o.personId, o.outcome, o.details, o.other])]),
-  };
   return {
     id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
     priority: h.priority, producer: h.producer, personsCount: persons.length, visitedEver: visits.length > 0,
     lastVisitAt: last, nextFollowUp: visits.length ? nextFollowUp(visits) : null, hasConflicts: h.conflicts.length > 0,
-    demo, searchText: searchText(h, persons.map((p) => p.firstName)), v: DIGEST_VERSION, facts: JSON.stringify(facts),
+    demo, searchText: searchText(h, persons.map((p) => p.firstName)), v: DIGEST_VERSION, facts: asciiJson(encodeFacts(persons, visits)),
   };
 }
 
@@ -68,15 +100,24 @@ export function summaryOf(d: Digest): HouseholdSummary {
   return summary;
 }
 
-export function decodeFacts(d: Pick<Digest, 'id' | 'hamletId' | 'priority' | 'label' | 'facts'>): DigestFacts {
-  const f = JSON.parse(d.facts) as { p: PersonFact[]; v: VisitFact[] };
-  const householdId = d.id;
+/**
+ * Back to the rows the figures read. Ids are stand-ins that keep what the figures use of them: people and visits
+ * are distinct within the household, visits keep their id order (the tie-break after time), amendments point at
+ * the visit they amend, and an outcome for someone no longer in the household matches nobody.
+ */
+export function decodeFacts(h: ReportHousehold & { label: string }, f: Facts): DigestFacts {
+  const householdId = h.id;
+  const pid = (i: number) => `${householdId}/p${i}`;
+  const vid = (i: number) => `${householdId}/v${String(i).padStart(6, '0')}`;
   return {
-    household: { id: d.id, hamletId: d.hamletId, priority: d.priority, label: d.label },
-    persons: f.p.map(([id, birthYear, smart]) => ({ id, householdId, birthYear, hasSmartphone: smart === 1 })),
-    visits: f.v.map(([id, memberId, at, followUpOn, amends, outcomes]) => ({
-      id, householdId, memberId, at, followUpOn, amends,
-      outcomes: outcomes.map(([item, personId, outcome, details, other]) => ({ item, personId, outcome, details, other })),
+    household: h,
+    persons: f.p.map(([birthYear, smart], i) => ({ id: pid(i), householdId, birthYear, hasSmartphone: smart === 1 })),
+    visits: f.v.map(([at, m, followUpOn, amends, outcomes], i) => ({
+      id: vid(i), householdId, memberId: f.m[m]!, at, followUpOn, amends: typeof amends === 'number' ? vid(amends) : amends,
+      outcomes: outcomes.map(([item, p, o, details]) => ({
+        item: typeof item === 'number' ? ITEM_KEYS[item]! : item, personId: p === null ? null : p < 0 ? `${householdId}/gone` : pid(p),
+        outcome: OUTCOMES[o] as Outcome, details, other: '',
+      })),
     })),
   };
 }

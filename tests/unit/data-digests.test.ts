@@ -10,6 +10,7 @@ import Dexie from 'dexie';
 import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db, TungNhaDb, type DigestRow } from '../../src/data/db';
 import { digestRows } from '../../src/data/digest-upgrade';
+import { bundleFacts } from '../../src/shared/hamlet-facts';
 import { dexieSyncStore } from '../../src/data/sync-store';
 import { dismissConflict } from '../../src/data/conflicts';
 import { listHouseholdSummaries, loadDemo, recordVisit, removeDemo, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
@@ -23,12 +24,18 @@ beforeEach(freshDb);
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
-/** Every digest equals the one built from the rows, and no household lacks one. */
+/** Every digest equals the one built from the rows, no household lacks one, and every kept bundle is current. */
 async function expectDigestsInStep(): Promise<DigestRow[]> {
-  const [households, persons, visits, digests] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray()]);
+  const [households, persons, visits, digests, bundles] = await Promise.all([
+    db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray(), db.hamletFacts.toArray(),
+  ]);
   expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
+  for (const b of bundles) expect(b.bundle, `bundle of ${b.hamletId}`).toBe(bundleFacts(digests.filter((d) => d.hamletId === b.hamletId)));
   return digests;
 }
+
+/** Builds every bundle (as opening the dashboard does), so the next write must drop the ones it makes stale. */
+const openDashboard = async () => { await loadDashboardData(); expect(await db.hamletFacts.count()).toBeGreaterThan(0); };
 
 const outcome = (item: string, personId: string | null, o: 'done' | 'needs_help' | 'had') => ({ item, personId, outcome: o, details: [], other: '' });
 
@@ -42,17 +49,20 @@ describe('digests stay in step with every write', () => {
       { id: p2, fields: { firstName: 'Dũng', birthYear: 1990, hasSmartphone: false, sortName: '' } },
     ] });
     await expectDigestsInStep();
+    await openDashboard();
     const first = await recordVisit({ householdId: id, kind: 'home', notes: '', outcomes: [outcome('vneid_l1', p1, 'needs_help')], followUpOn: '2026-12-05' });
     let [d] = await expectDigestsInStep();
     expect(d).toMatchObject({ visitedEver: true, nextFollowUp: '2026-12-05', personsCount: 2 });
     await recordVisit({ householdId: id, kind: 'home', notes: 'sửa', outcomes: [outcome('vneid_l1', p1, 'done')], followUpOn: null, amends: first.id });
     [d] = await expectDigestsInStep();
     expect(d!.nextFollowUp).toBeNull();
+    await openDashboard();
     await saveHousehold({ id, fields: householdFields(hamletId, 'Lê Văn Hưng'), persons: [], removedPersonIds: [p2] });
     [d] = await expectDigestsInStep();
     expect(d).toMatchObject({ label: 'Lê Văn Hưng', personsCount: 1 });
     expect(d!.searchText).not.toContain(' dung ');
 
+    await openDashboard();
     // A pulled page: a new household with a person and a visit, a conflict flag on ours, an erased visit and person.
     const stored = (await db.households.get(id))!;
     const other: Household = { ...stored, id: uuidv7(), label: 'Vì Thị Ơn', hamletId: hamlets[1]!.id, conflicts: [], hlc: {} };
@@ -68,11 +78,14 @@ describe('digests stay in step with every write', () => {
     expect(digests.find((x) => x.id === id)).toMatchObject({ personsCount: 0, hasConflicts: true });
     expect(digests.find((x) => x.id === other.id)).toMatchObject({ hamletId: hamlets[1]!.id, personsCount: 1, visitedEver: true });
 
+    await openDashboard();
     expect(await dismissConflict('household', id, 'phone')).toBe(true);
     expect((await expectDigestsInStep()).find((x) => x.id === id)!.hasConflicts).toBe(false);
 
     // A household tombstone from the server and a local removal both take the digest away.
+    await openDashboard();
     await dexieSyncStore.applyPull({ changes: [{ entity: 'household', id: other.id, data: null }], cursor: 'c2', hasMore: false, serverTime: new Date().toISOString() }, Date.now());
+    await openDashboard();
     await requestHouseholdRemoval(id);
     expect(await expectDigestsInStep()).toEqual([]);
     expect(commune.id).toBeTruthy();
@@ -128,10 +141,12 @@ describe('dashboard from digests', () => {
   it('equals the dashboard computed from the full rows', async () => {
     const now = Date.UTC(2026, 10, 20);
     await loadDemo({ households: 120, visitsPerHousehold: 5, now });
+    await expectDigestsInStep(); // loadDemo builds the bundles itself
     const h = (await db.households.toArray())[0]!;
     const v = (await db.visits.where('householdId').equals(h.id).toArray())[0]!;
     await recordVisit({ householdId: h.id, kind: 'home', notes: '', outcomes: [outcome('e_wallet', null, 'done')], followUpOn: null, amends: v.id }, now);
-    const data = await loadDashboardData();
+    const data = await loadDashboardData(); // rebuilds the amended household's hamlet bundle
+    await expectDigestsInStep();
     const req = { period: monthPeriod(2026, 11), now };
     const fromDigests = dashboardFrom(data, req);
     const [households, persons, visits] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray()]);

@@ -1,0 +1,35 @@
+/**
+ * Where do the dashboard's and the list's IndexedDB reads go? Seeds the reference commune on a clean origin, then
+ * runs probeDashboardLoad and probeList (bench/pages/seed.ts) a few times. `npx tsx bench/experiments/probe-load.ts`
+ * (builds the bench pages first).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
+import { startStaticServer } from '../browser/static-server';
+import { launchPersistent, throttleCpu } from '../browser/chromium';
+
+const call = (page: import('@playwright/test').Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const);
+
+await buildApp();
+await buildBenchPages();
+const site = await startStaticServer(APP_OUT, PAGES_OUT);
+const dir = mkdtempSync(join(tmpdir(), 'tungnha-probe-'));
+const ctx = await launchPersistent(dir);
+try {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(`${site.origin}/__bench/bench.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
+  for (let i = 0; i < 3; i++) console.log('dashboard load', await call(page, 'probeDashboardLoad'));
+  for (const rate of [1, 4]) {
+    await throttleCpu(page, rate);
+    for (let i = 0; i < 2; i++) console.log(`list ${rate}x`, await call(page, 'probeList'));
+  }
+} finally {
+  await ctx.close();
+  rmSync(dir, { recursive: true, force: true });
+  await site.close();
+}
