@@ -24,6 +24,7 @@ try {
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
   for (let i = 0; i < 3; i++) console.log('dashboard load', await call(page, 'probeDashboardLoad'));
+  for (let i = 0; i < 3; i++) console.log('chunks', await call(page, 'probeChunks'));
   for (const rate of [1, 4]) {
     await throttleCpu(page, rate);
     for (let i = 0; i < 2; i++) console.log(`list ${rate}x`, await call(page, 'probeList'));

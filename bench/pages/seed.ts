@@ -67,3 +67,31 @@ export async function probeDashboardLoad(): Promise<Record<string, number>> {
     unbundleMs: t4 - t3, visits, loaderMs: t5 - t4, digestsReadMs: t6 - t5, digests: digests.length,
   };
 }
+
+/** Does IndexedDB read one 5 MB string faster as 18 large rows or as many rows under Chrome's 64 KB blob-wrap limit? */
+export async function probeChunks(): Promise<Record<string, number>> {
+  const { default: Dexie } = await import('dexie');
+  const { db } = await import('../../src/data/db');
+  const text = (await db.hamletFacts.toArray()).map((b) => b.bundle).join('');
+  const out: Record<string, number> = { chars: text.length };
+  for (const size of [300_000, 60_000, 30_000, 15_000]) {
+    const name = `probe-chunks-${size}`;
+    await Dexie.delete(name);
+    const pdb = new Dexie(name);
+    pdb.version(1).stores({ c: 'k' });
+    const rows = [];
+    for (let i = 0, k = 0; i < text.length; i += size, k++) rows.push({ k, s: text.slice(i, i + size) });
+    await pdb.table('c').bulkPut(rows);
+    pdb.close();
+    const again = new Dexie(name);
+    again.version(1).stores({ c: 'k' });
+    await again.open();
+    const t0 = performance.now();
+    const read = await again.table('c').toArray();
+    out[`rows${size}`] = read.length;
+    out[`readMs${size}`] = performance.now() - t0;
+    again.close();
+    await Dexie.delete(name);
+  }
+  return out;
+}

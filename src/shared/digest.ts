@@ -107,17 +107,27 @@ export function summaryOf(d: Digest): HouseholdSummary {
  */
 export function decodeFacts(h: ReportHousehold & { label: string }, f: Facts): DigestFacts {
   const householdId = h.id;
-  const pid = (i: number) => `${householdId}/p${i}`;
-  const vid = (i: number) => `${householdId}/v${String(i).padStart(6, '0')}`;
-  return {
-    household: h,
-    persons: f.p.map(([birthYear, smart], i) => ({ id: pid(i), householdId, birthYear, hasSmartphone: smart === 1 })),
-    visits: f.v.map(([at, m, followUpOn, amends, outcomes], i) => ({
-      id: vid(i), householdId, memberId: f.m[m]!, at, followUpOn, amends: typeof amends === 'number' ? vid(amends) : amends,
-      outcomes: outcomes.map(([item, p, o, details]) => ({
-        item: typeof item === 'number' ? ITEM_KEYS[item]! : item, personId: p === null ? null : p < 0 ? `${householdId}/gone` : pid(p),
+  // Stand-in ids built once per person and visit (50,000 visits decode per dashboard open: no per-outcome strings).
+  const pids = f.p.map((_, i) => `${householdId}/p${i}`);
+  const gone = `${householdId}/gone`;
+  const vids = f.v.map((_, i) => `${householdId}/v${String(i).padStart(6, '0')}`);
+  const persons: ReportPerson[] = new Array(f.p.length);
+  for (let i = 0; i < f.p.length; i++) {
+    const [birthYear, smart] = f.p[i]!;
+    persons[i] = { id: pids[i]!, householdId, birthYear, hasSmartphone: smart === 1 };
+  }
+  const visits: ReportVisit[] = new Array(f.v.length);
+  for (let i = 0; i < f.v.length; i++) {
+    const [at, m, followUpOn, amends, facts] = f.v[i]!;
+    const outcomes: ReportVisit['outcomes'] = new Array(facts.length);
+    for (let j = 0; j < facts.length; j++) {
+      const [item, p, o, details] = facts[j]!;
+      outcomes[j] = {
+        item: typeof item === 'number' ? ITEM_KEYS[item]! : item, personId: p === null ? null : p < 0 ? gone : pids[p]!,
         outcome: OUTCOMES[o] as Outcome, details, other: '',
-      })),
-    })),
-  };
+      };
+    }
+    visits[i] = { id: vids[i]!, householdId, memberId: f.m[m]!, at, followUpOn, amends: typeof amends === 'number' ? vids[amends]! : amends, outcomes };
+  }
+  return { household: h, persons, visits };
 }
