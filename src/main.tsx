@@ -10,10 +10,12 @@ import { refreshSession, watchOutbox } from './ui/state/session';
 import { startBackgroundSync } from './ui/lib/sync';
 import { registerServiceWorker } from './ui/pwa/update';
 
+performance.mark('tn:app-start');
 void initLang();
 render(<App />, document.getElementById('app')!);
 
 void refreshSession().then((s) => {
+  performance.mark('tn:session');
   watchOutbox();
   if (s?.device) void startBackgroundSync();
 });

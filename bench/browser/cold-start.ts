@@ -55,6 +55,13 @@ export async function runColdStart(appOrigin: string, opts: { runs: number; hous
           return { interactiveMs: w.__interactiveAt, rowsMs: w.__rowsAt, rows: w.__rows };
         });
         results.push(r);
+        // Where the time went (navigation timing and the app's own performance marks), for the log only.
+        const phases = await p.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const marks = performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`);
+          return [`response ${Math.round(nav?.responseEnd ?? NaN)}`, `domInteractive ${Math.round(nav?.domInteractive ?? NaN)}`, ...marks].join(', ');
+        });
+        opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms (${phases})`);
       } finally {
         await ctx.close();
       }

@@ -4,7 +4,7 @@
  * dashboard in a worker. Driven by bench/browser/micro.ts through `window.__bench`.
  */
 import { listHamlets, listHouseholdSummaries, recordVisit, searchHouseholds, type HouseholdSummary } from '../../src/data';
-import { seed, probeChunks, probeDashboardLoad, probeList } from './seed';
+import { seed, probeChunks, probeDashboardLoad, probeList, probeOpen } from './seed';
 import { enrol, queueVisits, sync } from './phone';
 import type { DashboardRequest } from '../../src/worker/reports/dashboard';
 
@@ -56,5 +56,5 @@ function dashboard(req: DashboardRequest): Promise<Record<string, unknown>> {
   });
 }
 
-Object.assign(window, { __bench: { seed, probeChunks, probeDashboardLoad, probeList, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
+Object.assign(window, { __bench: { seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
 document.getElementById('status')!.textContent = 'ready';

@@ -95,3 +95,17 @@ export async function probeChunks(): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/** A fresh page's first IndexedDB access: opening the database, then a first small read, then the list's read. */
+export async function probeOpen(): Promise<Record<string, number>> {
+  const { db } = await import('../../src/data/db');
+  const { listHouseholdSummaries, getSettings } = await import('../../src/data');
+  const t0 = performance.now();
+  await db.open();
+  const t1 = performance.now();
+  const settings = await getSettings();
+  const t2 = performance.now();
+  const list = await listHouseholdSummaries(settings.hamletId!);
+  const t3 = performance.now();
+  return { openMs: t1 - t0, firstReadMs: t2 - t1, listMs: t3 - t2, rows: list.length };
+}

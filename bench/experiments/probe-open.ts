@@ -1,0 +1,39 @@
+/**
+ * A fresh browser process's first IndexedDB open on the seeded 5,000-household profile, at 1× and 4× CPU: how much of
+ * the cold start is opening the database? `npx tsx bench/experiments/probe-open.ts` (builds the bench pages first).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
+import { startStaticServer } from '../browser/static-server';
+import { launchPersistent, throttleCpu } from '../browser/chromium';
+
+const call = (page: import('@playwright/test').Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const);
+
+await buildApp();
+await buildBenchPages();
+const site = await startStaticServer(APP_OUT, PAGES_OUT);
+const dir = mkdtempSync(join(tmpdir(), 'tungnha-open-'));
+const open = async () => {
+  const ctx = await launchPersistent(dir);
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(`${site.origin}/__bench/bench.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  return { ctx, page };
+};
+try {
+  const first = await open();
+  console.log('seed', await call(first.page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
+  await first.ctx.close();
+  for (const rate of [1, 4, 1, 4]) {
+    const { ctx, page } = await open();
+    await throttleCpu(page, rate);
+    console.log(`${rate}x`, JSON.stringify(await call(page, "probeOpen")));
+    await ctx.close();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  await site.close();
+}
