@@ -9,8 +9,10 @@ import { initLang } from './ui/i18n';
 import { refreshSession, watchOutbox } from './ui/state/session';
 import { startBackgroundSync } from './ui/lib/sync';
 import { registerServiceWorker } from './ui/pwa/update';
+import { prefetchFirstList } from './ui/screens/households/first-list';
 
 performance.mark('tn:app-start');
+if (location.pathname === '/' || location.pathname === '/households') prefetchFirstList();
 void initLang();
 render(<App />, document.getElementById('app')!);
 

@@ -3,7 +3,8 @@
  * commune, saving a visit (visit + outbox in one strict-durability transaction) in real IndexedDB, and the leader
  * dashboard in a worker. Driven by bench/browser/micro.ts through `window.__bench`.
  */
-import { listHamlets, listHouseholdSummaries, recordVisit, searchHouseholds, type HouseholdSummary } from '../../src/data';
+import { listHamlets, listHouseholdSummaries, searchHouseholds, type HouseholdSummary } from '../../src/data';
+import { recordVisit } from '../../src/data/edits';
 import { seed, probeChunks, probeDashboardLoad, probeList, probeOpen } from './seed';
 import { enrol, queueVisits, sync } from './phone';
 import type { DashboardRequest } from '../../src/worker/reports/dashboard';

@@ -2,7 +2,7 @@
  * Seeds the app's own IndexedDB with a large demo commune through the real data layer (loadDemo: one bulk
  * transaction). Imported with `import('/__bench/seed.js')` from a page of the app's origin.
  */
-import { loadDemo } from '../../src/data';
+import { loadDemo } from '../../src/data/edits';
 import { DEMO_NOW_MS } from '../../src/shared/demo';
 
 export interface SeedOptions { seed: number; households: number; visitsPerHousehold: number }
@@ -100,6 +100,14 @@ export async function probeChunks(): Promise<Record<string, number>> {
 export async function probeOpen(): Promise<Record<string, number>> {
   const { db } = await import('../../src/data/db');
   const { listHouseholdSummaries, getSettings } = await import('../../src/data');
+  const { default: Dexie } = await import('dexie');
+  const tiny = new Dexie('probe-tiny');
+  tiny.version(1).stores({ t: 'k' });
+  const ta = performance.now();
+  await tiny.open();
+  await tiny.table('t').put({ k: 1 });
+  const tb = performance.now();
+  tiny.close();
   const t0 = performance.now();
   await db.open();
   const t1 = performance.now();
@@ -107,5 +115,5 @@ export async function probeOpen(): Promise<Record<string, number>> {
   const t2 = performance.now();
   const list = await listHouseholdSummaries(settings.hamletId!);
   const t3 = performance.now();
-  return { openMs: t1 - t0, firstReadMs: t2 - t1, listMs: t3 - t2, rows: list.length };
+  return { tinyOpenAndPutMs: tb - ta, openMs: t1 - t0, firstReadMs: t2 - t1, listMs: t3 - t2, rows: list.length };
 }

@@ -14,9 +14,6 @@ import type { Member } from '../shared/schema';
 
 const flag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, demo: 1 as const }));
 
-export async function isDemoLoaded(): Promise<boolean> {
-  return (await getMeta<DemoIdentity>('demo')) !== undefined;
-}
 
 /** Loads the demo commune in one bulk transaction (IndexedDB cost is per transaction, not per row). */
 export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {

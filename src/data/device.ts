@@ -1,7 +1,6 @@
 /** Enrolment, settings and the hamlets this device knows. */
 import { db } from './db';
-import { DEFAULT_SETTINGS, deleteMeta, getMeta, setMeta, type Device, type Settings } from './meta';
-import { removeDemo } from './demo';
+import { DEFAULT_SETTINGS, deleteMeta, getMeta, setMeta, type DemoIdentity, type Device, type Settings } from './meta';
 import type { EnrolResponse } from '../shared/protocol';
 import type { Commune, Hamlet } from '../shared/schema';
 
@@ -15,7 +14,8 @@ export function getDevice(): Promise<Device | undefined> {
  */
 export async function saveEnrolment(res: EnrolResponse, serverUrl: string, now: number = Date.now()): Promise<Device> {
   const demo = await getMeta<{ communeId: string }>('demo');
-  if (demo && demo.communeId === res.commune.id) await removeDemo();
+  // Loaded on demand (outside any transaction): demo.ts stays off the first route.
+  if (demo && demo.communeId === res.commune.id) await (await import('./demo')).removeDemo();
   const device: Device = {
     deviceId: res.deviceId, token: res.token, serverUrl: serverUrl.replace(/\/+$/, ''), member: res.member,
     commune: res.commune, hamlets: res.hamlets, enrolledAt: new Date(now).toISOString(),
@@ -84,4 +84,9 @@ export async function listHamlets(): Promise<(Hamlet & { demo: boolean })[]> {
 
 export async function listCommunes(): Promise<Commune[]> {
   return db.communes.toArray();
+}
+
+/** Demo data is on this phone (the demo commune "Tam Quang", see demo.ts). */
+export async function isDemoLoaded(): Promise<boolean> {
+  return (await getMeta<DemoIdentity>('demo')) !== undefined;
 }

@@ -3,7 +3,9 @@
  * stored as one IndexedDB row per hamlet. The dashboard reads ~18 rows instead of 5,000 digests — IndexedDB's cost
  * is per row read far more than per byte (D19). Building a bundle is string concatenation, no parsing.
  */
-import { PRIORITY_KEYS, type Priority } from './schema';
+import type { Priority } from './schema';
+// Not schema.ts's PRIORITY_KEYS: importing a value from schema.ts would put zod on the first route (fields.ts).
+import { PRIORITY_FIELD_NAMES as PRIORITY_KEYS } from './fields';
 import { asciiJson, decodeFacts, type Digest, type DigestFacts, type Facts } from './digest';
 
 const priorityBits = (p: Priority): number => PRIORITY_KEYS.reduce((bits, k, i) => (p[k] ? bits | (1 << i) : bits), 0);

@@ -5,9 +5,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, enrolPhone, startServer, stopPg, type TestServer } from './sync-harness';
 import { db } from '../../src/data/db';
-import {
-  dismissConflict, getHousehold, listConflicts, listHouseholdSummaries, outboxCounts, recordVisit, requestHouseholdRemoval, saveHousehold,
-} from '../../src/data/index';
+import { getHousehold, listHouseholdSummaries, outboxCounts } from '../../src/data/index';
+import { dismissConflict, listConflicts, recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 import { snapshotCounts } from '../../server/db';
 
 afterAll(stopPg);

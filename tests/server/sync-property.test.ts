@@ -10,7 +10,8 @@ import { DB_KINDS, enrolPhone, startServer, stopPg, type Cut, type Phone, type T
 import { seedCommune } from '../../server/db';
 import { db } from '../../src/data/db';
 import { digestRows } from '../../src/data/digest-upgrade';
-import { getHousehold, recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/index';
+import { getHousehold } from '../../src/data/index';
+import { recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 import { generateDemoCommune } from '../../src/shared/demo';
 import type { Mutation } from '../../src/shared/protocol';
 import { NO_PRIORITY } from '../../src/shared/schema';

@@ -2,10 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db } from '../../src/data/db';
 import { dexieSyncStore } from '../../src/data/sync-store';
-import {
-  forgetDevice, getDevice, getSettings, isDemoLoaded, listHamlets, listHouseholdSummaries, loadDemo, outboxCounts, recordVisit,
-  removeDemo, saveHousehold, saveSettings, UnsyncedDataError,
-} from '../../src/data/index';
+import { forgetDevice, getDevice, getSettings, isDemoLoaded, listHamlets, listHouseholdSummaries, outboxCounts, saveSettings, UnsyncedDataError } from '../../src/data/index';
+import { loadDemo, recordVisit, removeDemo, saveHousehold } from '../../src/data/edits';
 
 beforeEach(freshDb);
 

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db } from '../../src/data/db';
-import {
-  getHousehold, listHouseholdSummaries, listOutbox, requestHouseholdRemoval, saveHousehold, isValidationError, ValidationError,
-} from '../../src/data/index';
+import { getHousehold, listHouseholdSummaries, listOutbox, isValidationError, ValidationError } from '../../src/data/index';
+import { requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 
 beforeEach(freshDb);
 

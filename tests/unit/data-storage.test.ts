@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
-import { isIOS, observe, observeOutboxCount, requestPersistence, saveHousehold, storageStatus, type OutboxCounts } from '../../src/data/index';
+import { isIOS, observe, observeOutboxCount, requestPersistence, storageStatus, type OutboxCounts } from '../../src/data/index';
+import { saveHousehold } from '../../src/data/edits';
 
 function stubNavigator(nav: Record<string, unknown>) {
   vi.stubGlobal('navigator', nav);

@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db, useDatabase } from '../../src/data/db';
-import {
-  discardDraft, getDraft, getHousehold, hasOpenDraft, isValidationError, listOutbox, recordVisit, saveDraft, saveHousehold,
-  outboxCounts, type ValidationError,
-} from '../../src/data/index';
+import { discardDraft, getDraft, getHousehold, hasOpenDraft, isValidationError, listOutbox, saveDraft, outboxCounts, type ValidationError } from '../../src/data/index';
+import { recordVisit, saveHousehold } from '../../src/data/edits';
 import { cellKey } from '../../src/shared/state';
 
 beforeEach(freshDb);

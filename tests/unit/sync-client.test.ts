@@ -6,7 +6,8 @@ import { syncOnOpenAndReconnect, type PageEvents, type SyncResult } from '../../
 import { backoffDelayMs } from '../../src/sync/backoff';
 import { services } from '../../src/worker/services';
 import { syncInWorker } from '../../src/worker/bridge';
-import { outboxCounts, recordVisit, saveHousehold } from '../../src/data/index';
+import { outboxCounts } from '../../src/data/index';
+import { recordVisit, saveHousehold } from '../../src/data/edits';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS } from '../../src/shared/limits';
 
 function fakeEvents() {

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { getHousehold, isValidationError, requestHouseholdRemoval, requestPersistence, saveHousehold } from '../../../data';
+import { getHousehold, isValidationError, requestPersistence } from '../../../data';
+import { requestHouseholdRemoval, saveHousehold } from '../../../data/edits';
 import { PRIORITY_KEYS } from '../../lib/enums';
 import { t } from '../../i18n';
 import { hamletId } from '../../state/session';

@@ -1,5 +1,6 @@
 /** The household form's editable shape and its conversion to/from the data layer (pure, no Preact). */
-import type { HouseholdDetail, HouseholdSave } from '../../../data';
+import type { HouseholdDetail } from '../../../data';
+import type { HouseholdSave } from '../../../data/edits';
 import type { Priority } from '../../../shared/schema';
 import { NO_PRIORITY, vietnamToday } from '../../lib/enums';
 

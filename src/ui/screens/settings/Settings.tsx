@@ -1,7 +1,8 @@
 /** Settings: storage safety first (it decides whether data survives), then language, hamlet, demo and device. */
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { forgetDevice, removeDemo, UnsyncedDataError } from '../../../data';
+import { forgetDevice, UnsyncedDataError } from '../../../data';
+import { removeDemo } from '../../../data/edits';
 import { t } from '../../i18n';
 import { refreshSession, session, isLeader } from '../../state/session';
 import { Screen } from '../../components/Screen';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { discardDraft, getDraft, isValidationError, recordVisit, saveDraft, type VisitInput } from '../../../data';
+import { discardDraft, getDraft, isValidationError, saveDraft, type VisitInput } from '../../../data';
+import { recordVisit } from '../../../data/edits';
 import { uuidv7 } from '../../../shared/ids';
 import { catalogue } from '../../../shared/catalogue';
 import { VISIT_KINDS } from '../../lib/enums';

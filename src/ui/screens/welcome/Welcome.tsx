@@ -6,7 +6,8 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { loadDemo, requestPersistence } from '../../../data';
+import { requestPersistence } from '../../../data';
+import { loadDemo } from '../../../data/edits';
 import { t } from '../../i18n';
 import { refreshSession } from '../../state/session';
 import { Screen } from '../../components/Screen';
