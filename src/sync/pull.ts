@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Change, type PullResponse } from '../shared/protocol';
-import { PULL_PAGE_DEFAULT_ITEMS } from '../shared/limits';
+import { PULL_PAGE_MAX_ITEMS } from '../shared/limits';
 import { request } from './transport';
 import { SYNC_TIMEOUT_MS, SyncStop, type SyncRun } from './run';
 import type { Credentials } from './store';
@@ -26,7 +26,9 @@ export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
   const { store } = run.deps;
   for (;;) {
     const cursor = await store.cursor();
-    const query = new URLSearchParams({ limit: String(PULL_PAGE_DEFAULT_ITEMS) });
+    // The largest page the protocol allows (D-S1): right after a big push most pages only move the cursor past the
+    // device's own visits (D-P1), and each page is a round trip; a page lost to a cut link is < 1 s at 1.6 Mbps.
+    const query = new URLSearchParams({ limit: String(PULL_PAGE_MAX_ITEMS) });
     if (cursor) query.set('cursor', cursor);
     const out = await request(`${creds.serverUrl}/api/v1/sync/pull?${query}`,
       { method: 'GET', headers: { authorization: `Bearer ${creds.token}`, accept: 'application/json' } },
