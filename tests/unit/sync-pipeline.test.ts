@@ -41,7 +41,9 @@ function scriptedServer(faults: Record<number, 'cut-before' | 'cut-after'> = {})
   const requests: { ids: string[]; inFlightAtStart: number; overlapped: boolean }[] = [];
   const open = new Set<{ overlapped: boolean }>();
   let maxInFlight = 0;
+  const pulls: string[] = [];
   const fetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    if (url.includes('/pull')) pulls.push(url);
     if (url.includes('/pull')) return Response.json({ changes: [], cursor: 'c', hasMore: false, serverTime: new Date().toISOString() });
     // Counted as in flight from the first moment (before the body is read), like a server seeing the first byte.
     const me = { overlapped: open.size > 0 };
@@ -61,7 +63,7 @@ function scriptedServer(faults: Record<number, 'cut-before' | 'cut-after'> = {})
       return Response.json({ results: [], acknowledged, serverTime: new Date().toISOString() });
     } finally { open.delete(me); }
   };
-  return { fetch, stored, requests, maxInFlight: () => maxInFlight };
+  return { fetch, stored, requests, pulls, maxInFlight: () => maxInFlight };
 }
 
 const deps = (store: SyncStore, fetch: (u: string, i?: RequestInit) => Promise<Response>) =>
@@ -81,6 +83,8 @@ describe.each([true, false])('pipelined push (store with pendingAfter: %s)', (wi
     expect(server.maxInFlight()).toBe(2);
     expect(PUSH_MAX_IN_FLIGHT).toBe(2);
     expect(server.requests.map((r) => r.ids.length)).toEqual([200, 400, 800, 1000, 100]);
+    // Then one pull, asking for the largest page the protocol allows.
+    expect(server.pulls.map((u) => new URL(u).searchParams.get('limit'))).toEqual(['2000']);
     // Outbox order is kept batch by batch.
     expect(server.requests.flatMap((r) => r.ids)).toEqual(Array.from({ length: 2500 }, (_, i) => `m-${i}`));
   });
