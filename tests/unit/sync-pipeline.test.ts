@@ -114,3 +114,32 @@ describe.each([true, false])('pipelined push (store with pendingAfter: %s)', (wi
     expect(twice.length).toBe(cut === 'cut-after' ? server.requests[2]!.ids.length : 0);
   });
 });
+
+describe('pull with the next page prefetched', () => {
+  it('asks for the next page while applying the current one, applies them in order, resumes from the stored cursor after a cut', async () => {
+    const { store } = memoryStore([], true);
+    const log: string[] = [];
+    let stored: string | undefined;
+    store.cursor = async () => stored;
+    store.applyPull = async (page) => {
+      log.push(`apply ${page.cursor} start`);
+      await new Promise((r) => setTimeout(r, 2));
+      stored = page.cursor;
+      log.push(`apply ${page.cursor} done`);
+    };
+    let cut = true;
+    const fetch = async (url: string): Promise<Response> => {
+      const from = Number(new URL(url).searchParams.get('cursor') ?? '0');
+      log.push(`fetch ${from}`);
+      if (from === 2 && cut) { cut = false; throw new TypeError('cut'); }
+      return Response.json({ changes: [], cursor: String(from + 1), hasMore: from + 1 < 4, serverTime: new Date().toISOString() });
+    };
+    expect((await runSync(deps(store, fetch))).ok).toBe(true);
+    expect(stored).toBe('4');
+    expect(log.filter((l) => l.endsWith('done'))).toEqual(['apply 1 done', 'apply 2 done', 'apply 3 done', 'apply 4 done']);
+    // Page 2 was requested before page 1 was written; the cut request for page 3 was retried from stored cursor 2.
+    expect(log.indexOf('fetch 1')).toBeLessThan(log.indexOf('apply 1 done'));
+    expect(log.filter((l) => l === 'fetch 2')).toHaveLength(2);
+    expect(log.lastIndexOf('fetch 2')).toBeGreaterThan(log.indexOf('apply 2 done'));
+  });
+});
