@@ -8,7 +8,8 @@ import { getMeta, nextHlc, type Device } from '../../src/data/meta';
 import { outboxRow } from '../../src/data/outbox';
 import { CURRENT_CATALOGUE_VERSION } from '../../src/shared/catalogue';
 import { uuidv7 } from '../../src/shared/ids';
-import { dexieSyncStore } from '../../src/data/sync-store';
+import { batchedSyncStore } from '../../src/data/sync-batch';
+import type { SyncStore } from '../../src/sync/store';
 import { runSync, type SyncProgress } from '../../src/sync/engine';
 import { EnrolResponse } from '../../src/shared/protocol';
 import type { Visit } from '../../src/shared/schema';
@@ -26,17 +27,40 @@ export async function enrol(code: string): Promise<{ memberId: string; hamletId:
 
 declare global { interface Window { __benchPhase?: (phase: string) => void } }
 
-/** One "Đồng bộ" tap; tells the driver when the engine moves from push to pull (to split the link's counters). */
-export async function sync(): Promise<{ ms: number; ok: boolean; problem?: string; pushMs?: number }> {
+/** One step of the sync as the page saw it (ms since the tap): outbox reads/acks, and each request on the link. */
+export interface TraceStep { what: string; t0: number; t1: number; n?: number; bytes?: number }
+
+/**
+ * One "Đồng bộ" tap; tells the driver when the engine moves from push to pull (to split the link's counters).
+ * The store and fetch are wrapped (same behaviour) to time each outbox read, acknowledgement and request, so the
+ * report can say where the push phase goes; the gap between a read and its request is encoding + gzip.
+ */
+export async function sync(): Promise<{ ms: number; ok: boolean; problem?: string; pushMs?: number; trace: TraceStep[] }> {
   const t0 = performance.now();
+  const trace: TraceStep[] = [];
+  const timed = async <T>(what: string, f: () => Promise<T>, n?: (r: T) => number, bytes?: number): Promise<T> => {
+    const s = performance.now() - t0;
+    const r = await f();
+    trace.push({ what, t0: s, t1: performance.now() - t0, ...(n ? { n: n(r) } : {}), ...(bytes !== undefined ? { bytes } : {}) });
+    return r;
+  };
+  const base = batchedSyncStore;
+  const store: SyncStore = {
+    ...base,
+    pendingBatch: (limit) => timed('read', () => base.pendingBatch(limit), (r) => r.length),
+    ...(base.pendingAfter ? { pendingAfter: (after: number, limit: number) => timed('read', () => base.pendingAfter!(after, limit), (r) => r.length) } : {}),
+    acknowledge: (results) => timed('ack', () => base.acknowledge(results), () => results.length),
+    applyPull: (page, now) => timed('apply', () => base.applyPull(page, now), () => page.changes.length),
+  };
+  const body = (i?: RequestInit) => { const b = i?.body; return b instanceof Uint8Array ? b.length : typeof b === 'string' ? b.length : 0; };
   let pushMs: number | undefined;
   const r = await runSync({
-    store: dexieSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now,
-    sleep: (ms) => new Promise((res) => setTimeout(res, ms)), random: Math.random,
+    store, fetch: (u, i) => timed(new URL(u, location.href).pathname.split('/').pop()!, () => fetch(u, i), undefined, body(i)),
+    now: Date.now, sleep: (ms) => new Promise((res) => setTimeout(res, ms)), random: Math.random,
   }, (p: SyncProgress) => {
     if (p.phase === 'pull' && pushMs === undefined) { pushMs = performance.now() - t0; window.__benchPhase?.('pull'); }
   });
-  return { ms: performance.now() - t0, ok: r.ok, ...(r.problem ? { problem: r.problem } : {}), ...(pushMs !== undefined ? { pushMs } : {}) };
+  return { ms: performance.now() - t0, ok: r.ok, trace, ...(r.problem ? { problem: r.problem } : {}), ...(pushMs !== undefined ? { pushMs } : {}) };
 }
 
 /**

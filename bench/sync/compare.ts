@@ -14,6 +14,14 @@ import { launchPersistent } from '../browser/chromium';
 import { PAGES_OUT } from '../browser/build';
 import { replicateVisitsWithPouch, type PouchRun } from './pouch';
 import type { Visit } from '../../src/shared/schema';
+import type { TraceStep } from '../pages/phone';
+
+/** Where the tap's time went, one line per step (ms since the tap; requests: request bytes, duration). */
+function formatTrace(trace: TraceStep[]): string {
+  const rows = [...trace].sort((a, b) => a.t0 - b.t0).map((s) =>
+    `    ${s.what.padEnd(6)} ${s.t0.toFixed(0).padStart(6)} → ${s.t1.toFixed(0).padStart(6)} ms (${(s.t1 - s.t0).toFixed(0).padStart(5)} ms)${s.n !== undefined ? ` n=${s.n}` : ''}${s.bytes ? ` ${s.bytes} B` : ''}`);
+  return ['  trace of the sync tap:', ...rows].join('\n');
+}
 
 export interface Timed extends LinkStats { ms: number }
 export interface SyncRound { pull: Timed; queued: number; sync: Timed & { ok: boolean; push?: Timed }; pouch: Timed & PouchRun }
@@ -57,9 +65,10 @@ export async function runSyncComparison(opts: { rounds: number; visits: number; 
         const visits = await call<Visit[]>('queueVisits', opts.visits);
         link.reset();
         pushStats = null;
-        const s = await call<{ ms: number; ok: boolean; pushMs?: number; problem?: string }>('sync');
+        const s = await call<{ ms: number; ok: boolean; pushMs?: number; problem?: string; trace?: TraceStep[] }>('sync');
         const total = link.stats();
         if (!s.ok) throw new Error(`sync failed: ${s.problem}`);
+        if (s.trace) opts.log(formatTrace(s.trace));
         const push = pushStats as LinkStats | null;
         const sync = { ...total, ms: s.ms, ok: s.ok, ...(push && s.pushMs !== undefined ? { push: { ...push, ms: s.pushMs } } : {}) };
         await ctx.close();

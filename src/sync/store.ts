@@ -32,6 +32,11 @@ export interface SyncStore {
   credentials(): Promise<Credentials | undefined>;
   /** Oldest pending (not demo, not refused) mutations, in outbox order. */
   pendingBatch(limit: number): Promise<QueuedMutation[]>;
+  /**
+   * Optional, faster for a pipelined push: like pendingBatch but only items with seq > afterSeq (the engine reads the
+   * next batch while earlier ones are still unacknowledged). Without it the engine reads more with pendingBatch.
+   */
+  pendingAfter?(afterSeq: number, limit: number): Promise<QueuedMutation[]>;
   pendingCount(): Promise<number>;
   /** accepted/duplicate leave the outbox; conflict/rejected stay with the reason. One transaction. */
   acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;

@@ -4,7 +4,7 @@
  */
 import { expose } from 'comlink';
 import { runSync, type SyncProgress, type SyncResult } from '../sync/engine';
-import { dexieSyncStore } from '../data/sync-store';
+import { batchedSyncStore } from '../data/sync-batch';
 import { reportServices } from './reports';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -18,7 +18,7 @@ async function sync(onProgress?: (p: SyncProgress) => unknown): Promise<SyncResu
     // The callback is a Comlink proxy: fire and forget, a closed page must not break the run.
     try { void Promise.resolve(onProgress?.(p)).catch(() => {}); } catch { /* page gone */ }
   };
-  const run = () => runSync({ store: dexieSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
+  const run = () => runSync({ store: batchedSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   return locks ? locks.request('tung-nha-sync', run) : run();
 }
