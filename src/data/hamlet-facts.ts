@@ -3,27 +3,45 @@
  * hamlet's digests; writers delete it (refreshDigests, recordVisit), and it is rebuilt here from the digests in the
  * same transaction that stores it, so a bundle never mixes data from before and after a write.
  */
-import { db } from './db';
+import { db, type HamletFactsRow } from './db';
+import { getMeta, type Device } from './meta';
 import { DIGEST_VERSION, type DigestFacts } from '../shared/digest';
 import { bundleFacts, unbundleFacts } from '../shared/hamlet-facts';
+import { LEADER_ROLES } from '../shared/schema';
 
-const fresh = (row: { v: number } | undefined) => row !== undefined && row.v === DIGEST_VERSION;
+const fresh = (row: HamletFactsRow | undefined): row is HamletFactsRow => row !== undefined && row.v === DIGEST_VERSION;
 
-/** The facts of every household of these hamlets; rebuilds the bundles that writes have dropped. */
+/** The bundles of these hamlets, rebuilding the ones that writes have dropped. */
+async function bundles(hamletIds: readonly string[]): Promise<HamletFactsRow[]> {
+  const ids = [...hamletIds];
+  const rows = await db.transaction('r', db.hamletFacts, () => db.hamletFacts.bulkGet(ids));
+  if (rows.every(fresh)) return rows;
+  return db.transaction('rw', [db.digests, db.hamletFacts], async () => {
+    const current = await db.hamletFacts.bulkGet(ids);
+    return Promise.all(ids.map(async (hamletId, i) => {
+      const row = current[i];
+      if (fresh(row)) return row;
+      const digests = await db.digests.where('hamletId').equals(hamletId).toArray();
+      const rebuilt = { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(digests) };
+      await db.hamletFacts.put(rebuilt);
+      return rebuilt;
+    }));
+  });
+}
+
+/** The facts of every household of these hamlets. */
 export async function hamletFacts(hamletIds: readonly string[]): Promise<DigestFacts[]> {
-  let rows = await db.transaction('r', db.hamletFacts, () => db.hamletFacts.bulkGet(hamletIds as string[]));
-  if (!rows.every(fresh)) {
-    rows = await db.transaction('rw', [db.digests, db.hamletFacts], async () => {
-      const current = await db.hamletFacts.bulkGet(hamletIds as string[]);
-      return Promise.all(hamletIds.map(async (hamletId, i) => {
-        const row = current[i];
-        if (row && fresh(row)) return row;
-        const digests = await db.digests.where('hamletId').equals(hamletId).toArray();
-        const rebuilt = { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(digests) };
-        await db.hamletFacts.put(rebuilt);
-        return rebuilt;
-      }));
-    });
-  }
-  return rows.flatMap((r, i) => unbundleFacts(hamletIds[i]!, r!.bundle));
+  return (await bundles(hamletIds)).flatMap((r) => unbundleFacts(r.hamletId, r.bundle));
+}
+
+/**
+ * After a sync on a leader's phone, rebuild the bundles the pulled pages dropped (in the worker, off the UI), so
+ * the dashboard opens without that wait. Members' phones never open the dashboard: nothing to do there.
+ */
+export async function warmHamletFacts(): Promise<number> {
+  const device = await getMeta<Device>('device');
+  if (!device || !LEADER_ROLES.includes(device.member.role)) return 0;
+  const ids = (await db.hamlets.where('communeId').equals(device.commune.id).primaryKeys()) as string[];
+  await bundles(ids);
+  return ids.length;
 }

@@ -5,6 +5,7 @@
 import { expose } from 'comlink';
 import { runSync, type SyncProgress, type SyncResult } from '../sync/engine';
 import { batchedSyncStore } from '../data/sync-batch';
+import { warmHamletFacts } from '../data/hamlet-facts';
 import { reportServices } from './reports';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -18,7 +19,12 @@ async function sync(onProgress?: (p: SyncProgress) => unknown): Promise<SyncResu
     // The callback is a Comlink proxy: fire and forget, a closed page must not break the run.
     try { void Promise.resolve(onProgress?.(p)).catch(() => {}); } catch { /* page gone */ }
   };
-  const run = () => runSync({ store: batchedSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
+  const run = async () => {
+    const result = await runSync({ store: batchedSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
+    // A leader's dashboard reads per-hamlet bundles that the pull just dropped: rebuild them now, in the background.
+    if (result.ok) void warmHamletFacts().catch((e: unknown) => console.warn('warm dashboard', e));
+    return result;
+  };
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   return locks ? locks.request('tung-nha-sync', run) : run();
 }

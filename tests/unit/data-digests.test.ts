@@ -16,6 +16,9 @@ import { dismissConflict } from '../../src/data/conflicts';
 import { listHouseholdSummaries } from '../../src/data/index';
 import { loadDemo, recordVisit, removeDemo, requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 import { loadDashboardData } from '../../src/data/reports';
+import { warmHamletFacts } from '../../src/data/hamlet-facts';
+import { saveEnrolment } from '../../src/data/device';
+import { enrolResponse } from './data-helpers';
 import { dashboardFrom } from '../../src/worker/reports/dashboard';
 import { monthPeriod } from '../../src/shared/report';
 import { uuidv7 } from '../../src/shared/ids';
@@ -107,6 +110,22 @@ describe('digests stay in step with every write', () => {
     expect((await expectDigestsInStep()).length).toBe(41);
     await removeDemo();
     expect((await expectDigestsInStep()).map((x) => x.id)).toEqual([real]);
+  });
+});
+
+describe('warming the bundles after a sync', () => {
+  it('rebuilds every hamlet bundle on a leader phone, nothing on a member phone', async () => {
+    const res = enrolResponse(3);
+    await saveEnrolment(res, 'http://sync.test/');
+    for (const h of res.hamlets) await saveHousehold({ fields: householdFields(h.id), persons: [] });
+    expect(await warmHamletFacts()).toBe(0);
+    expect(await db.hamletFacts.count()).toBe(0);
+    await freshDb();
+    await saveEnrolment({ ...res, member: { ...res.member, role: 'hamlet_leader' } }, 'http://sync.test/');
+    for (const h of res.hamlets) await saveHousehold({ fields: householdFields(h.id), persons: [] });
+    expect(await warmHamletFacts()).toBe(3);
+    expect(await db.hamletFacts.count()).toBe(3);
+    await expectDigestsInStep();
   });
 });
 
