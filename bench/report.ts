@@ -56,7 +56,8 @@ export function writeReport(r: Results, path: string, partial: boolean): string 
     rows.push([`Dashboard figures for the commune (${mi.dashboard[0]?.visits ?? '?'} visits) in the worker`, `≤ ${TARGET.dashboardMs} ms`, fmtSummary(dash, 'ms'), ok(dash.median <= TARGET.dashboardMs)]);
     details.push('### Browser micro figures', '', `Seeded through the real data layer (loadDemo) with ${mi.households} households in ${fmt(mi.seedMs)} ms. Search: every prefix of ${SEARCH_QUERIES.map((q) => `"${q}"`).join(', ')} typed one key at a time, \`searchHouseholds\` over all households of the commune; p95 per round of ${perRound} keystrokes, 5 rounds after a warm-up. Save: \`recordVisit\` ${r.config.savesPerRun}× per run, one after another; p95 per run. Dashboard: \`leaderDashboard\` in a dedicated worker (IndexedDB read + every figure, per hamlet and commune, with trends), fresh worker each run.`, '',
       '| Dashboard run | whole call | IndexedDB load alone (2nd read) | compute alone |', '|---|---:|---:|---:|', ...mi.dashboard.map((d, i) => `| ${i + 1} | ${fmt(d.totalMs)} ms | ${fmt(d.loadMs)} ms | ${fmt(d.computeMs)} ms |`), '',
-      `Save p95 per run: ${mi.save.map((x) => `${fmt(p95(x))} ms (median ${fmt(summarise(x).median)} ms)`).join(', ')}.`, '');
+      `Save p95 per run: ${mi.save.map((x) => `${fmt(p95(x))} ms (median ${fmt(summarise(x).median)} ms)`).join(', ')}.`,
+      ...(mi.saveFloor?.length ? ['', `The disk's floor, measured right after each save run: a one-row transaction on the same origin, strict (flushed, as the app's) p95 ${mi.saveFloor.map((f) => `${fmt(p95(f.strict))} ms (median ${fmt(summarise(f.strict).median)})`).join(', ')}; relaxed (Chrome's default) p95 ${mi.saveFloor.map((f) => `${fmt(p95(f.relaxed))} ms`).join(', ')}. What a save takes beyond the strict floor is the app's own work.`] : []), '');
   }
   if (r.sync?.length) {
     const rounds = r.sync;

@@ -59,8 +59,9 @@ export async function runColdStart(appOrigin: string, opts: { runs: number; hous
         // Where the time went: navigation timing and the app's own performance marks (src/main.tsx, HouseholdList).
         const phases = await p.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-          return { responseMs: nav?.responseEnd ?? NaN, appStartMs: mark('tn:app-start'), sessionMs: mark('tn:session'), listDataMs: mark('tn:list-data') };
+          // No helper function here: tsx would wrap it in a `__name` call that does not exist in the page.
+          const at = ['tn:app-start', 'tn:session', 'tn:list-data'].map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN);
+          return { responseMs: nav?.responseEnd ?? NaN, appStartMs: at[0]!, sessionMs: at[1]!, listDataMs: at[2]! };
         });
         results.push({ ...r, phases });
         opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms ${JSON.stringify(phases)}`);

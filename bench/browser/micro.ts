@@ -13,6 +13,8 @@ export interface MicroResult {
   seedMs: number; households: number;
   search: { rate: number; samples: number[] }[];
   save: number[][];
+  /** One-row strict and relaxed transactions on the same origin, same count: the disk's floor under `save`. */
+  saveFloor?: { strict: number[]; relaxed: number[] }[];
   dashboard: { totalMs: number; loadMs: number; computeMs: number; visits: number }[];
 }
 
@@ -40,7 +42,11 @@ export async function runMicro(origin: string, opts: { households: number; visit
     }
     await throttleCpu(page, 1);
     const save: number[][] = [];
-    for (let i = 0; i < opts.saveRuns; i++) save.push(await call<number[]>(page, 'save', opts.savesPerRun));
+    const saveFloor: NonNullable<MicroResult['saveFloor']> = [];
+    for (let i = 0; i < opts.saveRuns; i++) {
+      save.push(await call<number[]>(page, 'save', opts.savesPerRun));
+      saveFloor.push(await call<{ strict: number[]; relaxed: number[] }>(page, 'saveFloor', opts.savesPerRun));
+    }
     const dashboard: MicroResult['dashboard'] = [];
     // A custom period over the demo's whole 120 days, so every one of the 50,000 visits counts.
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -50,7 +56,7 @@ export async function runMicro(origin: string, opts: { households: number; visit
       if (d.error) throw new Error(`dashboard worker: ${d.error}`);
       dashboard.push(d);
     }
-    return { seedMs, households, search, save, dashboard };
+    return { seedMs, households, search, save, saveFloor, dashboard };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });

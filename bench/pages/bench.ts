@@ -33,6 +33,31 @@ function search(queries: string[], rounds: number): { samples: number[]; househo
   return { samples, households: summaries.length, lastHits };
 }
 
+/**
+ * The floor under "save a visit": `count` one-row transactions into a scratch database on the same origin, strict
+ * (flushed to disk before it resolves, as the app's) and relaxed (Chrome's default). Whatever recordVisit takes
+ * beyond the strict floor is ours; the floor itself is this machine's disk flush.
+ */
+async function saveFloor(count: number): Promise<{ strict: number[]; relaxed: number[] }> {
+  const { default: Dexie } = await import('dexie');
+  const out = { strict: [] as number[], relaxed: [] as number[] };
+  for (const durability of ['strict', 'relaxed'] as const) {
+    const name = `bench-floor-${durability}`;
+    await Dexie.delete(name);
+    const floor = new Dexie(name, { chromeTransactionDurability: durability });
+    floor.version(1).stores({ rows: 'id' });
+    await floor.open();
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      await floor.transaction('rw', floor.table('rows'), () => floor.table('rows').put({ id: i, note: 'Đã hướng dẫn mua hàng trên sàn' }));
+      out[durability].push(performance.now() - t0);
+    }
+    floor.close();
+    await Dexie.delete(name);
+  }
+  return out;
+}
+
 /** Records `count` visits one after another, as a volunteer would; one duration per save. */
 async function save(count: number): Promise<number[]> {
   const samples: number[] = [];
@@ -57,5 +82,5 @@ function dashboard(req: DashboardRequest): Promise<Record<string, unknown>> {
   });
 }
 
-Object.assign(window, { __bench: { seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
+Object.assign(window, { __bench: { saveFloor, seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
 document.getElementById('status')!.textContent = 'ready';
