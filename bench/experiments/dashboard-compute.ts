@@ -1,0 +1,59 @@
+// Run: flock /tmp/bench.lock npx tsx bench/experiments/dashboard-compute.ts [--runs=N] [--out=FILE]
+// Evidence for docs/benchmarks.md §4 (not part of npm run bench): the dashboard's COMPUTE alone, in Node, over the
+// bench's reference commune (generateDemoCommune seed 11, 5,000 households, 10 visits per household → 50,000 visits,
+// 18 hamlets) as plain objects, with the bench's request (a custom period over the demo's whole 120 days).
+// Prints the median of several runs after a warm-up for dashboardFrom and each of its parts, plus a SHA-256 of the
+// dashboard's JSON so that a change can be checked for identical output (--out writes the JSON itself).
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { generateDemoCommune, DEMO_NOW_MS } from '../../src/shared/demo';
+import { dashboardFrom } from '../../src/worker/reports/dashboard';
+import { communeCounts, deriveFigures, lastMonths, monthlyTrends, effectiveTimed, type VisitRow } from '../../src/shared/report';
+import { groupBy } from '../../src/shared/group';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const runs = Number(arg('runs') ?? 9);
+const outFile = arg('out');
+
+const t0 = performance.now();
+const d = generateDemoCommune({ seed: 11, households: 5000, visitsPerHousehold: 10, now: DEMO_NOW_MS });
+const genMs = performance.now() - t0;
+// Structured-clone so the objects look like IndexedDB reads (fresh objects, no shared hidden-class history).
+const input = structuredClone({ households: d.households, persons: d.persons, visits: d.visits, events: [], members: d.members });
+const data = { input, hamlets: d.hamlets, communeName: d.commune.name, dataAsOf: null, enrolled: false };
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const req = { period: { kind: 'custom' as const, from: iso(DEMO_NOW_MS - 130 * 86_400_000), to: iso(DEMO_NOW_MS) }, now: DEMO_NOW_MS };
+const opts = { period: req.period, now: req.now, hamletIds: d.hamlets.map((h) => h.id) };
+const months = lastMonths(req.now, 6);
+
+const parts: Record<string, () => unknown> = {
+  dashboardFrom: () => dashboardFrom(data, req),
+  communeCounts: () => communeCounts(input, opts),
+  monthlyTrends: () => monthlyTrends(input, months),
+  deriveFigures19: () => { const c = communeCounts(input, opts); const t = performance.now(); [c.commune, ...c.hamlets].map(deriveFigures); return performance.now() - t; },
+  groupVisits: () => groupBy<VisitRow>(input.visits, (v) => v.householdId),
+  effectiveTimedAll: () => { const g = groupBy<VisitRow>(input.visits, (v) => v.householdId); const t = performance.now(); for (const l of g.values()) effectiveTimed(l); return performance.now() - t; },
+  dateParseAll: () => { let s = 0; for (const v of input.visits) s += Date.parse(v.at); return s; },
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const result: Record<string, { medianMs: number; minMs: number }> = {};
+for (const [name, fn] of Object.entries(parts)) {
+  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT)
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = fn();
+    // Parts that time a sub-step themselves return its duration.
+    times.push(name === 'deriveFigures19' || name === 'effectiveTimedAll' ? (r as number) : performance.now() - t);
+  }
+  result[name] = { medianMs: Math.round(median(times) * 10) / 10, minMs: Math.round(Math.min(...times) * 10) / 10 };
+}
+const json = JSON.stringify(dashboardFrom(data, req));
+if (outFile) writeFileSync(outFile, json);
+console.log(JSON.stringify({
+  load: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version, runs,
+  households: input.households.length, persons: input.persons.length, visits: input.visits.length, hamlets: d.hamlets.length,
+  generateMs: Math.round(genMs), outputSha256: createHash('sha256').update(json).digest('hex').slice(0, 16), ...result,
+}, null, 1));
