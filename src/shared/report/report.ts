@@ -3,9 +3,11 @@
  * commune with 50,000 visits is computed in the worker without blocking anyone. Pure: pass `now`.
  */
 import type { ReportPeriod } from '../schema';
-import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type ReportInput, type ScopeCounts, type VisitRow, type PersonRow } from './counts';
-import { addHousehold, type FollowUp } from './households';
+import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type ReportInput, type ScopeCounts, type PersonRow } from './counts';
+import { HouseholdPass, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
+import { prepareVisits, type PreparedVisits } from './prepared';
+import { closeTallies, newTally, type HamletTally } from './tally';
 import { addEvent, addMember, inCommuneTeam } from './team';
 import { groupBy } from '../group';
 
@@ -15,6 +17,8 @@ export interface ReportOptions {
   /** Hamlets in display order; empty hamlets still get a row. Hamlets found only in the data are appended. */
   hamletIds?: readonly string[];
   staleDays?: number;
+  /** prepareVisits(input), when the caller also needs it for the trend (the dashboard): grouped and sorted once. */
+  prepared?: PreparedVisits;
 }
 
 export interface CommuneCounts {
@@ -26,15 +30,14 @@ export interface CommuneCounts {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneCounts {
   const { from, to } = opts.period;
   const { startMs, endMs } = periodBounds(opts.period);
   const today = vnDate(opts.now);
-  const w = {
+  const pass = new HouseholdPass({
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,
-  };
+  });
   const commune = emptyScope(null);
   const byHamlet = new Map<string, ScopeCounts>();
   const scope = (id: string) => {
@@ -45,18 +48,16 @@ export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneC
   for (const id of opts.hamletIds ?? []) scope(id);
 
   const personsOf = groupBy<PersonRow>(input.persons, (p) => p.householdId);
-  const visitsOf = groupBy<VisitRow>(input.visits, (v) => v.householdId);
-  const volunteers = new Map<string, Set<string>>();
-  const allVolunteers = new Set<string>();
+  const visitsOf = opts.prepared ?? prepareVisits(input);
+  const tallies = new Map<string, HamletTally>();
   const followUps: FollowUp[] = [];
   for (const h of input.households) {
-    let hv = volunteers.get(h.hamletId);
-    if (!hv) volunteers.set(h.hamletId, (hv = new Set()));
-    const f = addHousehold([scope(h.hamletId), commune], h, personsOf.get(h.id) ?? [], visitsOf.get(h.id) ?? [], w, [hv, allVolunteers]);
+    let t = tallies.get(h.hamletId);
+    if (!t) tallies.set(h.hamletId, (t = newTally(scope(h.hamletId))));
+    const f = pass.add(t, commune, h, personsOf.get(h.id) ?? [], visitsOf.get(h.id) ?? []);
     if (f) followUps.push(f);
   }
-  for (const [id, set] of volunteers) scope(id).visits.activeVolunteers = set.size;
-  commune.visits.activeVolunteers = allVolunteers.size;
+  closeTallies(tallies.values(), commune);
 
   for (const e of input.events) {
     addEvent(commune, e, from, to);
