@@ -29,7 +29,7 @@ function awkwardCommune(seed: number) {
         followUpOn: rnd() < 0.3 ? '2026-11-25' : v.followUpOn, memberId: pick(d.members).id });
       if (rnd() < 0.3) visits.push({ ...visits[visits.length - 1]!, id: hex(++n), amends: v.id, outcomes: outcomes.slice(1) });
     } else if (roll < 0.3) visits.push({ ...v, id: hex(++n), at: new Date(DEMO_NOW_MS + rnd() * 30 * DAY_MS).toISOString() });
-    else if (roll < 0.32) visits.push({ ...v, id: hex(++n), at: 'not a date' });
+    else if (roll < 0.32) visits.push({ ...v, id: hex(++n), at: 'not a date', amends: rnd() < 0.5 ? v.id : null, outcomes: [] });
     else if (roll < 0.34) visits.push({ ...v, id: hex(++n), outcomes: [{ item: 'future_app', personId: null, outcome: 'done', details: [], other: '' }] });
     else if (roll < 0.36) visits.push({ ...v, id: hex(++n), amends: hex(999_999) });
     else if (roll < 0.38) visits.push({ ...v, id: hex(++n), householdId: hex(888_888) });

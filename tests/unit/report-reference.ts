@@ -14,7 +14,9 @@ import {
 import type { ReportPeriod } from '../../src/shared/schema';
 
 const DAY_MS = 86_400_000;
-const visitsOf = (visits: readonly VisitRow[], householdId: string) => visits.filter((v) => v.householdId === householdId);
+/** A household's visits; a visit or amendment with a malformed time is ignored. */
+const visitsOf = (visits: readonly VisitRow[], householdId: string) =>
+  visits.filter((v) => v.householdId === householdId && !Number.isNaN(Date.parse(v.at)));
 
 interface Cell { item: string; personId: string | null; now?: Outcome; state?: Outcome; inPeriod?: Outcome; details: Set<string> }
 

@@ -19,7 +19,14 @@ export interface TimedVisit {
 export const visitMs = (v: VisitRow): number => (typeof v.ms === 'number' ? v.ms : Date.parse(v.at));
 
 const later = (a: TimedVisit, b: TimedVisit) => a.ms > b.ms || (a.ms === b.ms && a.id > b.id);
-const byTimeThenId = (a: TimedVisit, b: TimedVisit) => (a.ms !== b.ms ? a.ms - b.ms : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * A total order even with malformed times: those (NaN) go last, so they cannot break the order of the others
+ * (`a.ms - b.ms` would be NaN and leave the sort's result depending on the input order).
+ */
+function byTimeThenId(a: TimedVisit, b: TimedVisit): number {
+  const x = a.ms === a.ms ? a.ms : Infinity, y = b.ms === b.ms ? b.ms : Infinity;
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 export function effectiveTimed(visits: readonly VisitRow[]): TimedVisit[] {
   const timed: TimedVisit[] = [];
@@ -35,6 +42,7 @@ export function effectiveInPlace(timed: TimedVisit[]): TimedVisit[] {
     const t = timed[i]!;
     if (!t.v.amends) continue;
     if (!amendments) { amendments = new Map(); first = i; }
+    if (Number.isNaN(t.ms)) continue; // an amendment with a malformed time changes nothing
     const prev = amendments.get(t.v.amends);
     if (!prev || later(t, prev)) amendments.set(t.v.amends, t);
   }
