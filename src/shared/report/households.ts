@@ -10,6 +10,7 @@ import { PRIORITY_KEYS } from '../schema';
 import type { HouseholdRow, PersonRow, ScopeCounts } from './counts';
 import type { TimedVisit } from './effective';
 import { ITEM_COUNT, OUTCOME_COUNT, type HamletTally } from './tally';
+import type { TrendPass, TrendPoint } from './trend';
 
 export const PAYMENT_ITEMS = ['bank_account', 'mobile_banking', 'e_wallet'] as const;
 export const HEALTH_ITEM = 'health_book';
@@ -42,7 +43,7 @@ const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
 /** An outcome this version does not know (bad input): it replaces the cell's outcome but is counted nowhere. */
 const UNKNOWN = OUTCOME_COUNT;
 const NONE = -1;
-const NEEDS_HELP = OUTCOME_INDEX.get('needs_help')!;
+const NEEDS_HELP = OUTCOME_INDEX.get('needs_help')!, DONE = OUTCOME_INDEX.get('done')!;
 const HAS_IT_AT = OUTCOMES.map((o) => HAS_IT.includes(o)).concat(false);
 
 const bump = (a: Int32Array, k: number) => { a[k] = a[k]! + 1; };
@@ -73,27 +74,42 @@ export class HouseholdPass {
     this.paying = new Uint8Array(persons + 1 + 16); this.health = new Uint8Array(persons + 1 + 16);
   }
 
-  /** Adds one household to its hamlet (the commune row is summed later; only detail counts go to it directly). */
-  add(t: HamletTally, commune: ScopeCounts, h: HouseholdRow, persons: readonly PersonRow[], visits: readonly TimedVisit[]): FollowUp | null {
+  /**
+   * Adds one household to its hamlet (the commune row is summed later; only detail counts go to it directly).
+   * With `trend`, the same loop also adds the household's visits to the trend (TrendPass), so outcomes are read once.
+   */
+  add(
+    t: HamletTally, commune: ScopeCounts, h: HouseholdRow, persons: readonly PersonRow[], visits: readonly TimedVisit[],
+    trend: { pass: TrendPass; points: TrendPoint[] } | null = null,
+  ): FollowUp | null {
     const w = this.w;
     this.room(persons.length);
     const { now, state, inPeriod: inPer, made, touched, details } = this;
     let inPeriod = 0, ever = false, lastMs = -Infinity, followUpOn: string | null = null;
+    trend?.pass.startHousehold();
     for (let k = 0; k < visits.length; k++) {
       const ms = visits[k]!.ms;
       const beforeNow = ms < w.nowMs, before = ms < w.endMs;
-      if (!(beforeNow || before)) continue; // also skips NaN (a malformed time)
+      const counts = beforeNow || before; // false also for NaN (a malformed time)
+      const inTrend = trend !== null && trend.pass.inRange(ms);
+      if (!counts && !inTrend) continue;
       const v = visits[k]!.v;
-      if (beforeNow) {
-        if (ms > lastMs) lastMs = ms;
-        if (v.followUpOn) followUpOn = v.followUpOn;
-      }
       const within = before && ms >= w.startMs;
-      if (before) ever = true;
-      if (within) { inPeriod++; t.volunteers.add(v.memberId); }
+      if (counts) {
+        if (beforeNow) {
+          if (ms > lastMs) lastMs = ms;
+          if (v.followUpOn) followUpOn = v.followUpOn;
+        }
+        if (before) ever = true;
+        if (within) { inPeriod++; t.volunteers.add(v.memberId); }
+      }
+      let done = 0;
       for (const o of v.outcomes) {
         const item = ITEMS.get(o.item);
         if (!item) continue;
+        const oi = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN;
+        if (oi === DONE) done++;
+        if (!counts) continue;
         let slot = 0;
         if (item.person) {
           if (o.personId === null) continue;
@@ -102,15 +118,15 @@ export class HouseholdPass {
         }
         const c = slot * ITEM_COUNT + item.index;
         if (made[c] === 0) { made[c] = 1; touched.push(c); now[c] = NONE; state[c] = NONE; inPer[c] = NONE; }
-        const oi = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN;
         if (beforeNow) now[c] = oi;
         if (!before) continue;
         state[c] = oi;
         if (within) {
           inPer[c] = oi;
-          if (o.outcome === 'done') for (const d of o.details) (details[c] ??= new Set()).add(d);
+          if (oi === DONE) for (const d of o.details) (details[c] ??= new Set()).add(d);
         }
       }
+      if (inTrend) trend.pass.add(trend.points, ms, done);
     }
     // People who "have" a payment account / health book at the end of the period (for the national targets).
     const { paying, health } = this;

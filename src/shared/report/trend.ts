@@ -2,7 +2,8 @@
  * Month-by-month trend for the chart: households visited, visits and items done per month, for every hamlet and the
  * commune in one pass over the visits. Same rules as the period figures (effective visits, Vietnam-time months), so
  * a month's point equals that month's report. The commune's points are the sum of its hamlets' (a household is in
- * one hamlet), so each visit is counted once.
+ * one hamlet), so each visit is counted once. The dashboard runs TrendPass inside the period figures' pass over the
+ * visits (communeCountsWithTrend), so each visit's outcomes are read once; monthlyTrends runs it alone.
  */
 import { catalogueItem } from '../catalogue';
 import type { ReportPeriod } from '../schema';
@@ -15,48 +16,82 @@ export interface TrendPoint { month: string; label: string; visitedHouseholds: n
 const emptyPoints = (months: readonly ReportPeriod[]): TrendPoint[] =>
   months.map((m) => ({ month: m.from.slice(0, 7), label: `${m.from.slice(5, 7)}/${m.from.slice(0, 4)}`, visitedHouseholds: 0, visits: 0, itemsDone: 0 }));
 
-type TrendInput = { households: readonly HouseholdRow[] } & Pick<ReportInput, 'visits' | 'visitsByHousehold'>;
+/** The trend's one definition: which month a visit falls in, and what it adds there. Months consecutive, oldest first. */
+export class TrendPass {
+  /** Key '' = the commune (filled by close), else the hamlet id. */
+  readonly out: Record<string, TrendPoint[]>;
+  /** householdId → hamletId (the last row wins if a household is listed twice). */
+  readonly hamletOf = new Map<string, string>();
+  private readonly ends: number[];
+  private readonly first: number;
+  private readonly last: number;
+  private seen = -1;
 
-/**
- * Trend per scope: key '' = the commune, else the hamlet id. Months must be consecutive, oldest first.
- * `prepared` (prepareVisits(input)) lets the dashboard share the grouped, sorted visits with communeCounts.
- */
-export function monthlyTrends(input: TrendInput, months: readonly ReportPeriod[], prepared?: PreparedVisits): Record<string, TrendPoint[]> {
-  const ends = months.map((m) => periodBounds(m).endMs);
-  const out: Record<string, TrendPoint[]> = { '': emptyPoints(months) };
-  const hamletOf = new Map<string, string>();
-  for (const h of input.households) {
-    hamletOf.set(h.id, h.hamletId);
-    out[h.hamletId] ??= emptyPoints(months);
-  }
-  const visitsOf = prepared ?? prepareVisits(input);
-  const first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity, last = ends[ends.length - 1] ?? -Infinity;
-  const done: number[] = months.map(() => 0), count = done.slice(), visited = done.slice();
-  for (const [householdId, hamletId] of hamletOf) {
-    const visits = visitsOf.get(householdId);
-    if (!visits) continue;
-    const points = out[hamletId]!;
-    let seen = -1;
-    for (let k = 0; k < visits.length; k++) {
-      const ms = visits[k]!.ms;
-      if (!(ms >= first && ms < last)) continue;
-      let i = 0;
-      while (i < ends.length - 1 && ms >= ends[i]!) i++;
-      let n = 0;
-      for (const o of visits[k]!.v.outcomes) if (o.outcome === 'done' && catalogueItem(o.item)) n++;
-      const p = points[i]!;
-      p.visits++; count[i] = count[i]! + 1;
-      p.itemsDone += n; done[i] = done[i]! + n;
-      // Visits are in time order, so a household's months come in order: count it once per month.
-      if (i !== seen) { p.visitedHouseholds++; visited[i] = visited[i]! + 1; }
-      seen = i;
+  constructor(households: readonly HouseholdRow[], months: readonly ReportPeriod[]) {
+    this.ends = months.map((m) => periodBounds(m).endMs);
+    this.first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity;
+    this.last = this.ends[this.ends.length - 1] ?? -Infinity;
+    this.out = { '': emptyPoints(months) };
+    for (const h of households) {
+      this.hamletOf.set(h.id, h.hamletId);
+      this.out[h.hamletId] ??= emptyPoints(months);
     }
   }
-  out['']!.forEach((p, i) => { p.visits = count[i]!; p.itemsDone = done[i]!; p.visitedHouseholds = visited[i]!; });
-  return out;
+
+  inRange(ms: number): boolean { return ms >= this.first && ms < this.last; }
+
+  /** Call before each household's visits (in time order). */
+  startHousehold(): void { this.seen = -1; }
+
+  /** One effective visit in range: `done` = its outcomes marked done for a known item. */
+  add(points: TrendPoint[], ms: number, done: number): void {
+    let i = 0;
+    while (i < this.ends.length - 1 && ms >= this.ends[i]!) i++;
+    const p = points[i]!;
+    p.visits++;
+    p.itemsDone += done;
+    // Visits are in time order, so a household's months come in order: count it once per month.
+    if (i !== this.seen) p.visitedHouseholds++;
+    this.seen = i;
+  }
+
+  /** The commune's points as the sum of the hamlets'. */
+  close(): Record<string, TrendPoint[]> {
+    const commune = this.out['']!;
+    for (const [key, points] of Object.entries(this.out)) {
+      if (key === '') continue;
+      points.forEach((p, i) => {
+        const c = commune[i]!;
+        c.visits += p.visits; c.itemsDone += p.itemsDone; c.visitedHouseholds += p.visitedHouseholds;
+      });
+    }
+    return this.out;
+  }
+}
+
+type TrendInput = { households: readonly HouseholdRow[] } & Pick<ReportInput, 'visits' | 'visitsByHousehold'>;
+
+/** Trend per scope: key '' = the commune, else the hamlet id. `prepared` = prepareVisits(input), if already made. */
+export function monthlyTrends(input: TrendInput, months: readonly ReportPeriod[], prepared?: PreparedVisits): Record<string, TrendPoint[]> {
+  const pass = new TrendPass(input.households, months);
+  const visitsOf = prepared ?? prepareVisits(input);
+  for (const [householdId, hamletId] of pass.hamletOf) {
+    const visits = visitsOf.get(householdId);
+    if (!visits) continue;
+    const points = pass.out[hamletId]!;
+    pass.startHousehold();
+    for (const { v, ms } of visits) {
+      if (!pass.inRange(ms)) continue;
+      let done = 0;
+      for (const o of v.outcomes) if (o.outcome === 'done' && catalogueItem(o.item)) done++;
+      pass.add(points, ms, done);
+    }
+  }
+  return pass.close();
 }
 
 /** Trend of one hamlet, or of the commune (null). */
 export function monthlyTrend(input: TrendInput, months: readonly ReportPeriod[], hamletId: string | null): TrendPoint[] {
-  return monthlyTrends(input, months)[hamletId ?? ''] ?? emptyPoints(months);
+  const pass = monthlyTrends(input, months);
+  return pass[hamletId ?? ''] ?? emptyPoints(months);
 }
