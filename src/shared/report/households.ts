@@ -7,8 +7,8 @@
  */
 import { catalogueItem, ITEM_KEYS, OUTCOMES, type Outcome } from '../catalogue';
 import { PRIORITY_KEYS } from '../schema';
-import type { HouseholdRow, PersonRow, ScopeCounts } from './counts';
-import type { TimedVisit } from './effective';
+import type { HouseholdRow, ScopeCounts } from './counts';
+import type { PreparedVisits } from './prepared';
 import { ITEM_COUNT, OUTCOME_COUNT, type HamletTally } from './tally';
 import type { TrendPass, TrendPoint } from './trend';
 
@@ -34,23 +34,17 @@ export interface FollowUp { householdId: string; hamletId: string; on: string; o
 
 export const isPriority = (h: HouseholdRow): boolean => PRIORITY_KEYS.some((k) => h.priority?.[k] === true);
 
-interface ItemInfo { index: number; person: boolean; payment: boolean; health: boolean }
-const ITEMS = new Map<string, ItemInfo>(ITEM_KEYS.map((key, index) => [key, {
-  index, person: catalogueItem(key)?.scope === 'person', payment: (PAYMENT_ITEMS as readonly string[]).includes(key), health: key === HEALTH_ITEM,
-}]));
-const IS_PAYMENT = ITEM_KEYS.map((k) => ITEMS.get(k)!.payment), IS_HEALTH = ITEM_KEYS.map((k) => ITEMS.get(k)!.health);
-const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
-/** An outcome this version does not know (bad input): it replaces the cell's outcome but is counted nowhere. */
-const UNKNOWN = OUTCOME_COUNT;
+const IS_PERSON = ITEM_KEYS.map((k) => catalogueItem(k)?.scope === 'person');
+const IS_PAYMENT = ITEM_KEYS.map((k) => (PAYMENT_ITEMS as readonly string[]).includes(k)), IS_HEALTH = ITEM_KEYS.map((k) => k === HEALTH_ITEM);
 const NONE = -1;
-const NEEDS_HELP = OUTCOME_INDEX.get('needs_help')!, DONE = OUTCOME_INDEX.get('done')!;
+const NEEDS_HELP = OUTCOMES.indexOf('needs_help'), DONE = OUTCOMES.indexOf('done');
 const HAS_IT_AT = OUTCOMES.map((o) => HAS_IT.includes(o)).concat(false);
 
 const bump = (a: Int32Array, k: number) => { a[k] = a[k]! + 1; };
 
-/** Slot of a registered person (1-based; 0 = not in the household). Households are small: a scan beats a Map. */
-function slotOf(persons: readonly PersonRow[], id: string | null | undefined): number {
-  for (let j = 0; j < persons.length; j++) if (persons[j]!.id === id) return j + 1;
+/** Slot of a registered person by person code (1-based; 0 = not in the household). A scan beats a Map here. */
+function slotOf(codes: Int32Array, count: number, code: number): number {
+  for (let j = 0; j < count; j++) if (codes[j] === code) return j + 1;
   return 0;
 }
 
@@ -61,69 +55,71 @@ export class HouseholdPass {
   private made = new Uint8Array(0);
   /** Cells in the order they were first seen (so detail keys appear in the same order as before). */
   private touched: number[] = [];
-  private details: (Set<string> | undefined)[] = [];
-  private paying = new Uint8Array(0); private health = new Uint8Array(0);
+  private details: (Set<number> | undefined)[] = [];
+  private paying = new Uint8Array(0); private health = new Uint8Array(0); private codes = new Int32Array(0);
 
-  constructor(private readonly w: HouseholdWindow) {}
+  constructor(private readonly w: HouseholdWindow, private readonly x: PreparedVisits) {}
 
   private room(persons: number): void {
     const need = (persons + 1) * ITEM_COUNT;
     if (this.made.length >= need) return;
-    const size = Math.max(need, 16 * ITEM_COUNT);
+    const size = Math.max(need, 16 * ITEM_COUNT), slots = size / ITEM_COUNT;
     this.now = new Int8Array(size); this.state = new Int8Array(size); this.inPeriod = new Int8Array(size); this.made = new Uint8Array(size);
-    this.paying = new Uint8Array(persons + 1 + 16); this.health = new Uint8Array(persons + 1 + 16);
+    this.paying = new Uint8Array(slots); this.health = new Uint8Array(slots); this.codes = new Int32Array(slots);
   }
 
   /**
-   * Adds one household to its hamlet (the commune row is summed later; only detail counts go to it directly).
-   * With `trend`, the same loop also adds the household's visits to the trend (TrendPass), so outcomes are read once.
+   * Adds household row `h` (code `code` in the prepared input) to its hamlet; the commune row is summed later, only
+   * detail counts go to it directly. With `trend`, the same loop adds its visits to the trend (outcomes read once).
    */
   add(
-    t: HamletTally, commune: ScopeCounts, h: HouseholdRow, persons: readonly PersonRow[], visits: readonly TimedVisit[],
-    trend: { pass: TrendPass; points: TrendPoint[] } | null = null,
+    t: HamletTally, commune: ScopeCounts, h: HouseholdRow, code: number, trend: { pass: TrendPass; points: TrendPoint[] } | null = null,
   ): FollowUp | null {
-    const w = this.w;
-    this.room(persons.length);
-    const { now, state, inPeriod: inPer, made, touched, details } = this;
-    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpOn: string | null = null;
+    const w = this.w, x = this.x;
+    const pStart = x.personStart[code]!, persons = x.personEnd[code]! - pStart;
+    this.room(persons);
+    const { now, state, inPeriod: inPer, made, touched, details, codes } = this;
+    for (let j = 0; j < persons; j++) codes[j] = x.personCode[x.personRows[pStart + j]!]!;
+    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpRow = -1;
     trend?.pass.startHousehold();
-    for (let k = 0; k < visits.length; k++) {
-      const ms = visits[k]!.ms;
+    for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
+      const ms = x.ms[x.orig[k]!]!;
       const beforeNow = ms < w.nowMs, before = ms < w.endMs;
       const counts = beforeNow || before; // false also for NaN (a malformed time)
       const inTrend = trend !== null && trend.pass.inRange(ms);
       if (!counts && !inTrend) continue;
-      const v = visits[k]!.v;
+      const r = x.content[k]!;
       const within = before && ms >= w.startMs;
       if (counts) {
         if (beforeNow) {
           if (ms > lastMs) lastMs = ms;
-          if (v.followUpOn) followUpOn = v.followUpOn;
+          if (x.hasFollowUp[r]) followUpRow = r;
         }
         if (before) ever = true;
-        if (within) { inPeriod++; t.volunteers.add(v.memberId); }
+        if (within) { inPeriod++; t.volunteers.add(x.member[r]!); }
       }
       let done = 0;
-      for (const o of v.outcomes) {
-        const item = ITEMS.get(o.item);
-        if (!item) continue;
-        const oi = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN;
+      for (let q = x.outStart[r]!, qEnd = x.outStart[r + 1]!; q < qEnd; q++) {
+        const item = x.item[q]!;
+        if (item < 0) continue;
+        const oi = x.outcome[q]!;
         if (oi === DONE) done++;
         if (!counts) continue;
         let slot = 0;
-        if (item.person) {
-          if (o.personId === null) continue;
-          slot = slotOf(persons, o.personId);
+        if (IS_PERSON[item]) {
+          const pc = x.person[q]!;
+          if (pc < 0) continue;
+          slot = slotOf(codes, persons, pc);
           if (slot === 0) continue;
         }
-        const c = slot * ITEM_COUNT + item.index;
+        const c = slot * ITEM_COUNT + item;
         if (made[c] === 0) { made[c] = 1; touched.push(c); now[c] = NONE; state[c] = NONE; inPer[c] = NONE; }
         if (beforeNow) now[c] = oi;
         if (!before) continue;
         state[c] = oi;
         if (within) {
           inPer[c] = oi;
-          if (oi === DONE) for (const d of o.details) (details[c] ??= new Set()).add(d);
+          for (let i = x.detailStart[q]!; i < x.detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(x.detail[i]!);
         }
       }
       if (inTrend) trend.pass.add(trend.points, ms, done);
@@ -139,8 +135,8 @@ export class HouseholdPass {
       if (IS_PAYMENT[item]) paying[slot] = 1;
       else if (IS_HEALTH[item]) health[slot] = 1;
     }
-    const open = needsHelp && followUpOn !== null;
-    const followUp: FollowUp | null = open ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn!, overdue: followUpOn! < w.today } : null;
+    const followUpOn = followUpRow < 0 ? null : x.rows[followUpRow]!.followUpOn;
+    const followUp: FollowUp | null = needsHelp && followUpOn ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn, overdue: followUpOn < w.today } : null;
 
     const s = t.scope, hh = s.households, people = s.people;
     hh.total++;
@@ -151,10 +147,10 @@ export class HouseholdPass {
     s.visits.inPeriod += inPeriod;
     if (followUp?.overdue) s.followUps.overdue++;
     else if (followUp && followUp.on <= w.dueBy) s.followUps.due++;
-    for (let j = 0; j < persons.length; j++) {
-      const p = persons[j]!;
-      // A duplicated person id shares the first one's cells, as a Set of ids would.
-      const slot = slotOf(persons, p.id);
+    for (let j = 0; j < persons; j++) {
+      const p = x.persons[x.personRows[pStart + j]!]!;
+      // A repeated person id shares the first one's cells, as a Set of ids would.
+      const slot = slotOf(codes, persons, codes[j]!);
       people.total++;
       const age = p.birthYear === null ? null : w.refYear - p.birthYear;
       if (age !== null && age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
@@ -170,14 +166,14 @@ export class HouseholdPass {
       if (ds) {
         for (const scope of [s, commune]) {
           const byDetail = scope.items[ITEM_KEYS[item]!]!.doneByDetail;
-          for (const d of ds) byDetail[d] = (byDetail[d] ?? 0) + 1;
+          for (const d of ds) byDetail[x.detailNames[d]!] = (byDetail[x.detailNames[d]!] ?? 0) + 1;
         }
         details[c] = undefined;
       }
       made[c] = 0;
     }
     touched.length = 0;
-    paying.fill(0, 0, persons.length + 1); health.fill(0, 0, persons.length + 1);
+    paying.fill(0, 0, persons + 1); health.fill(0, 0, persons + 1);
     return followUp;
   }
 }

@@ -1,33 +1,149 @@
 /**
- * Each household's effective visits, timed and in order, computed once per dashboard: the period figures
- * (communeCounts) and the trend (monthlyTrends) both read them, so the 50,000 visits of a commune are grouped,
- * parsed and sorted once instead of twice. Pure data; safe to pass to both in the same call.
+ * The report's input encoded once into typed arrays, in input order, for the dashboard's one pass per household.
+ * Why: on a phone (and on the bench machine) the figures for 50,000 visits are bound by memory reads, not
+ * arithmetic — visiting each visit object, its outcomes array, each outcome object and its strings in household
+ * order jumps all over the heap. Reading every row once, in the order it was loaded, and keeping small integers
+ * (item, outcome, person, member codes; times as numbers) lets the per-household pass touch only compact arrays.
+ * Visits are grouped by household and put in effective order (state.ts rules: amendments replace the visit they
+ * amend at its time; the latest amendment by time, then id, wins) here, once, for both the figures and the trend.
  */
-import type { ReportInput, VisitRow } from './counts';
-import { effectiveInPlace, visitMs, type TimedVisit } from './effective';
+import { ITEM_KEYS, OUTCOMES } from '../catalogue';
+import type { HouseholdRow, PersonRow, ReportInput, VisitRow } from './counts';
+import { visitMs } from './effective';
+import { effectiveOrder } from './order';
 
-/** householdId → its effective visits by time, then id (amendments applied). */
-export type PreparedVisits = ReadonlyMap<string, readonly TimedVisit[]>;
+const ITEM_INDEX = new Map<string, number>(ITEM_KEYS.map((k, i) => [k, i]));
+const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
+/** An outcome this version does not know (bad input): it replaces a cell's outcome but is counted nowhere. */
+export const UNKNOWN_OUTCOME = OUTCOMES.length;
+const DONE = OUTCOMES.indexOf('done');
 
-export function prepareVisits(input: Pick<ReportInput, 'visits' | 'visitsByHousehold'>): PreparedVisits {
-  const out = new Map<string, TimedVisit[]>();
+export interface PreparedInput {
+  households: readonly HouseholdRow[];
+  persons?: readonly PersonRow[];
+  visits: ReportInput['visits'];
+  visitsByHousehold?: ReportInput['visitsByHousehold'];
+}
+
+export interface PreparedVisits {
+  /** householdId → household code (index of its first row in `households`). */
+  household: Map<string, number>;
+  /** Visit rows, in the order encoded. Per row: time, follow-up given, member code, first outcome (outStart[row + 1] ends it). */
+  rows: VisitRow[];
+  ms: Float64Array;
+  hasFollowUp: Uint8Array;
+  member: Int32Array;
+  outStart: Int32Array;
+  /** Per outcome: item index (-1: unknown item), outcome index, person code (-1: none or not registered anywhere). */
+  item: Int8Array;
+  outcome: Int8Array;
+  person: Int32Array;
+  /** Per outcome marked done: its details are detail codes [detailStart[k], detailStart[k + 1]) of `detail`. */
+  detailStart: Int32Array;
+  detail: Int32Array;
+  /** Detail code → detail key ("momo", "birth", …). */
+  detailNames: string[];
+  /** Per household code: its effective visits are positions [start, end) of `orig` (time, id) and `content` (outcomes). */
+  start: Int32Array;
+  end: Int32Array;
+  orig: Int32Array;
+  content: Int32Array;
+  /** Per household code: its people are positions [personStart, personEnd) of `personRows` (input order). */
+  personStart: Int32Array;
+  personEnd: Int32Array;
+  personRows: Int32Array;
+  /** The people rows (personRows index them). */
+  persons: readonly PersonRow[];
+  /** Per person row: person code (index of the first row with that id, so a repeated id is one person). */
+  personCode: Int32Array;
+}
+
+function grow<T extends Int8Array | Int32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export function prepareVisits(input: PreparedInput): PreparedVisits {
+  const household = new Map<string, number>();
+  input.households.forEach((h, i) => { if (!household.has(h.id)) household.set(h.id, i); });
+  const persons = input.persons ?? [];
+  const codeOf = new Map<string, number>();
+  const personCode = new Int32Array(persons.length), personHousehold = new Int32Array(persons.length);
+  for (let r = 0; r < persons.length; r++) {
+    const id = persons[r]!.id;
+    let c = codeOf.get(id);
+    if (c === undefined) codeOf.set(id, (c = r));
+    personCode[r] = c;
+    personHousehold[r] = household.get(persons[r]!.householdId) ?? -1;
+  }
+  const rows: VisitRow[] = [];
+  const rowHousehold: number[] = [];
+  // Grouped input (a digest) is flattened; row order is then the digest's order.
   if (input.visitsByHousehold) {
-    for (const [householdId, visits] of input.visitsByHousehold) {
-      const timed: TimedVisit[] = [];
-      for (const v of visits) timed.push({ v, ms: visitMs(v), id: v.id });
-      out.set(householdId, timed);
+    for (const [id, list] of input.visitsByHousehold) {
+      const code = household.get(id) ?? -1;
+      for (const v of list) { rows.push(v); rowHousehold.push(code); }
     }
   } else {
-    for (const v of input.visits as readonly VisitRow[]) {
-      const t: TimedVisit = { v, ms: visitMs(v), id: v.id };
-      const list = out.get(v.householdId);
-      if (list) list.push(t);
-      else out.set(v.householdId, [t]);
+    for (const v of input.visits) { rows.push(v); rowHousehold.push(household.get(v.householdId) ?? -1); }
+  }
+  const n = rows.length;
+  const ms = new Float64Array(n), hasFollowUp = new Uint8Array(n), isAmendment = new Uint8Array(n), member = new Int32Array(n), outStart = new Int32Array(n + 1);
+  let item = new Int8Array(n * 4), outcome = new Int8Array(n * 4), person = new Int32Array(n * 4);
+  const members = new Map<string, number>();
+  const detailCodes = new Map<string, number>(), detailNames: string[] = [];
+  let detailStart = new Int32Array(n * 4 + 1), detail = new Int32Array(1024), dk = 0;
+  let k = 0;
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]!;
+    ms[r] = visitMs(v);
+    if (v.followUpOn) hasFollowUp[r] = 1;
+    if (v.amends) isAmendment[r] = 1;
+    let m = members.get(v.memberId);
+    if (m === undefined) members.set(v.memberId, (m = members.size));
+    member[r] = m;
+    outStart[r] = k;
+    const outs = v.outcomes;
+    if (k + outs.length > item.length) {
+      item = grow(item, k + outs.length); outcome = grow(outcome, k + outs.length); person = grow(person, k + outs.length);
+      detailStart = grow(detailStart, k + outs.length + 1);
+    }
+    for (let j = 0; j < outs.length; j++, k++) {
+      const o = outs[j]!;
+      item[k] = ITEM_INDEX.get(o.item) ?? -1;
+      outcome[k] = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN_OUTCOME;
+      person[k] = o.personId == null ? -1 : codeOf.get(o.personId) ?? -1;
+      detailStart[k] = dk;
+      if (outcome[k] !== DONE || o.details.length === 0) continue;
+      detail = grow(detail, dk + o.details.length);
+      for (const d of o.details) {
+        let c = detailCodes.get(d);
+        if (c === undefined) { detailCodes.set(d, (c = detailNames.length)); detailNames.push(d); }
+        detail[dk++] = c;
+      }
     }
   }
-  for (const [householdId, timed] of out) {
-    const effective = effectiveInPlace(timed);
-    if (effective !== timed) out.set(householdId, effective);
-  }
-  return out;
+  outStart[n] = k;
+  detailStart[k] = dk;
+  const count = input.households.length;
+  const visitGroups = groupRows(rowHousehold, count), personGroups = groupRows(personHousehold, count);
+  const { orig, content, end } = effectiveOrder(rows, ms, isAmendment, visitGroups.start, visitGroups.order);
+  return {
+    household, rows, ms, hasFollowUp, member, outStart, item, outcome, person, detailStart, detail, detailNames,
+    start: visitGroups.start, end, orig, content,
+    personStart: personGroups.start, personEnd: personGroups.end, personRows: personGroups.order, persons, personCode,
+  };
+}
+
+/** Counting sort of row indices by group code (-1: dropped), stable: each group keeps input order. */
+function groupRows(codes: ArrayLike<number>, groups: number): { start: Int32Array; end: Int32Array; order: Int32Array } {
+  const start = new Int32Array(groups + 1), end = new Int32Array(groups);
+  for (let r = 0; r < codes.length; r++) if (codes[r]! >= 0) start[codes[r]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const order = new Int32Array(start[groups]!);
+  end.set(start.subarray(0, groups));
+  for (let r = 0; r < codes.length; r++) { const g = codes[r]!; if (g >= 0) order[end[g]!++] = r; }
+  return { start, end, order };
 }

@@ -3,14 +3,13 @@
  * commune with 50,000 visits is computed in the worker without blocking anyone. Pure: pass `now`.
  */
 import type { ReportPeriod } from '../schema';
-import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type HouseholdRow, type PersonRow, type ReportInput, type ScopeCounts } from './counts';
+import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type HouseholdRow, type ReportInput, type ScopeCounts } from './counts';
 import { HouseholdPass, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
 import { prepareVisits, type PreparedVisits } from './prepared';
 import { closeTallies, newTally, type HamletTally } from './tally';
 import { addEvent, addMember, inCommuneTeam } from './team';
 import { TrendPass, type TrendPoint } from './trend';
-import { groupBy } from '../group';
 
 export interface ReportOptions {
   period: Pick<ReportPeriod, 'from' | 'to'>;
@@ -18,7 +17,7 @@ export interface ReportOptions {
   /** Hamlets in display order; empty hamlets still get a row. Hamlets found only in the data are appended. */
   hamletIds?: readonly string[];
   staleDays?: number;
-  /** prepareVisits(input), when the caller also needs it for the trend (the dashboard): grouped and sorted once. */
+  /** prepareVisits(input) if the caller already made it (it must be of this same input). */
   prepared?: PreparedVisits;
 }
 
@@ -45,10 +44,11 @@ export function communeCountsWithTrend(
   const { from, to } = opts.period;
   const { startMs, endMs } = periodBounds(opts.period);
   const today = vnDate(opts.now);
+  const prepared = opts.prepared ?? prepareVisits(input);
   const pass = new HouseholdPass({
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,
-  });
+  }, prepared);
   const commune = emptyScope(null);
   const byHamlet = new Map<string, ScopeCounts>();
   const scope = (id: string) => {
@@ -58,8 +58,6 @@ export function communeCountsWithTrend(
   };
   for (const id of opts.hamletIds ?? []) scope(id);
 
-  const personsOf = groupBy<PersonRow>(input.persons, (p) => p.householdId);
-  const visitsOf = opts.prepared ?? prepareVisits(input);
   const tallies = new Map<string, HamletTally>();
   const followUps: FollowUp[] = [];
   const trend = months ? new TrendPass(input.households, months) : null;
@@ -70,7 +68,7 @@ export function communeCountsWithTrend(
     let t = tallies.get(h.hamletId);
     if (!t) tallies.set(h.hamletId, (t = newTally(scope(h.hamletId))));
     const inTrend = trend && lastRow.get(h.id) === h ? { pass: trend, points: trend.out[h.hamletId]! } : null;
-    const f = pass.add(t, commune, h, personsOf.get(h.id) ?? [], visitsOf.get(h.id) ?? [], inTrend);
+    const f = pass.add(t, commune, h, prepared.household.get(h.id)!, inTrend);
     if (f) followUps.push(f);
   }
   closeTallies(tallies.values(), commune);

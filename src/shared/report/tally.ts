@@ -16,7 +16,8 @@ export interface HamletTally {
   state: Int32Array;
   /** Cells by latest outcome within the period, same layout. */
   inPeriod: Int32Array;
-  volunteers: Set<string>;
+  /** Member codes (PreparedVisits.member) of those who visited in the period. */
+  volunteers: Set<number>;
 }
 
 export const newTally = (scope: ScopeCounts): HamletTally => ({
@@ -31,7 +32,7 @@ function addCounts<T extends object>(into: T, from: T): void {
 /** Writes each hamlet's item counts and volunteers into its row, and adds every hamlet row into the commune's. */
 export function closeTallies(tallies: Iterable<HamletTally>, commune: ScopeCounts): void {
   const communeState = new Int32Array(ITEM_COUNT * OUTCOME_COUNT), communeInPeriod = new Int32Array(ITEM_COUNT * OUTCOME_COUNT);
-  const allVolunteers = new Set<string>();
+  const allVolunteers = new Set<number>();
   for (const t of tallies) {
     const s = t.scope;
     for (let i = 0; i < ITEM_COUNT; i++) {

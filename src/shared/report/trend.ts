@@ -5,11 +5,13 @@
  * one hamlet), so each visit is counted once. The dashboard runs TrendPass inside the period figures' pass over the
  * visits (communeCountsWithTrend), so each visit's outcomes are read once; monthlyTrends runs it alone.
  */
-import { catalogueItem } from '../catalogue';
+import { OUTCOMES } from '../catalogue';
 import type { ReportPeriod } from '../schema';
 import type { HouseholdRow, ReportInput } from './counts';
 import { periodBounds } from './period';
 import { prepareVisits, type PreparedVisits } from './prepared';
+
+const DONE = OUTCOMES.indexOf('done');
 
 export interface TrendPoint { month: string; label: string; visitedHouseholds: number; visits: number; itemsDone: number }
 
@@ -74,16 +76,17 @@ type TrendInput = { households: readonly HouseholdRow[] } & Pick<ReportInput, 'v
 /** Trend per scope: key '' = the commune, else the hamlet id. `prepared` = prepareVisits(input), if already made. */
 export function monthlyTrends(input: TrendInput, months: readonly ReportPeriod[], prepared?: PreparedVisits): Record<string, TrendPoint[]> {
   const pass = new TrendPass(input.households, months);
-  const visitsOf = prepared ?? prepareVisits(input);
+  const x = prepared ?? prepareVisits(input);
   for (const [householdId, hamletId] of pass.hamletOf) {
-    const visits = visitsOf.get(householdId);
-    if (!visits) continue;
+    const code = x.household.get(householdId)!;
     const points = pass.out[hamletId]!;
     pass.startHousehold();
-    for (const { v, ms } of visits) {
+    for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
+      const ms = x.ms[x.orig[k]!]!;
       if (!pass.inRange(ms)) continue;
+      const r = x.content[k]!;
       let done = 0;
-      for (const o of v.outcomes) if (o.outcome === 'done' && catalogueItem(o.item)) done++;
+      for (let q = x.outStart[r]!; q < x.outStart[r + 1]!; q++) if (x.item[q]! >= 0 && x.outcome[q] === DONE) done++;
       pass.add(points, ms, done);
     }
   }
