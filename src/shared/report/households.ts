@@ -80,7 +80,7 @@ export class HouseholdPass {
     this.room(persons);
     const { now, state, inPeriod: inPer, made, touched, details, codes } = this;
     for (let j = 0; j < persons; j++) codes[j] = x.personCode[x.personRows[pStart + j]!]!;
-    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpRow = -1;
+    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpCode = -1;
     trend?.pass.startHousehold();
     for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
       const ms = x.ms[x.orig[k]!]!;
@@ -93,7 +93,7 @@ export class HouseholdPass {
       if (counts) {
         if (beforeNow) {
           if (ms > lastMs) lastMs = ms;
-          if (x.hasFollowUp[r]) followUpRow = r;
+          if (x.followUp[r]! >= 0) followUpCode = x.followUp[r]!;
         }
         if (before) ever = true;
         if (within) { inPeriod++; t.volunteers.add(x.member[r]!); }
@@ -135,7 +135,7 @@ export class HouseholdPass {
       if (IS_PAYMENT[item]) paying[slot] = 1;
       else if (IS_HEALTH[item]) health[slot] = 1;
     }
-    const followUpOn = followUpRow < 0 ? null : x.rows[followUpRow]!.followUpOn;
+    const followUpOn = followUpCode < 0 ? null : x.followUpDates[followUpCode]!;
     const followUp: FollowUp | null = needsHelp && followUpOn ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn, overdue: followUpOn < w.today } : null;
 
     const s = t.scope, hh = s.households, people = s.people;

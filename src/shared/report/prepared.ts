@@ -29,9 +29,11 @@ export interface PreparedVisits {
   /** householdId → household code (index of its first row in `households`). */
   household: Map<string, number>;
   /** Visit rows, in the order encoded. Per row: time, follow-up given, member code, first outcome (outStart[row + 1] ends it). */
-  rows: VisitRow[];
+  rows: readonly VisitRow[];
   ms: Float64Array;
-  hasFollowUp: Uint8Array;
+  /** Follow-up date code (-1: none); followUpDates maps codes back to dates. */
+  followUp: Int32Array;
+  followUpDates: string[];
   member: Int32Array;
   outStart: Int32Array;
   /** Per outcome: item index (-1: unknown item), outcome index, person code (-1: none or not registered anywhere). */
@@ -78,28 +80,37 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
     personCode[r] = c;
     personHousehold[r] = household.get(persons[r]!.householdId) ?? -1;
   }
-  const rows: VisitRow[] = [];
-  const rowHousehold: number[] = [];
   // Grouped input (a digest) is flattened; row order is then the digest's order.
+  let rows: readonly VisitRow[] = input.visits;
+  let rowHousehold: Int32Array;
   if (input.visitsByHousehold) {
+    const flat: VisitRow[] = [], codes: number[] = [];
     for (const [id, list] of input.visitsByHousehold) {
       const code = household.get(id) ?? -1;
-      for (const v of list) { rows.push(v); rowHousehold.push(code); }
+      for (const v of list) { flat.push(v); codes.push(code); }
     }
+    rows = flat;
+    rowHousehold = Int32Array.from(codes);
   } else {
-    for (const v of input.visits) { rows.push(v); rowHousehold.push(household.get(v.householdId) ?? -1); }
+    rowHousehold = new Int32Array(rows.length);
+    for (let r = 0; r < rows.length; r++) rowHousehold[r] = household.get(rows[r]!.householdId) ?? -1;
   }
   const n = rows.length;
-  const ms = new Float64Array(n), hasFollowUp = new Uint8Array(n), isAmendment = new Uint8Array(n), member = new Int32Array(n), outStart = new Int32Array(n + 1);
+  const ms = new Float64Array(n), followUp = new Int32Array(n), isAmendment = new Uint8Array(n), member = new Int32Array(n), outStart = new Int32Array(n + 1);
   let item = new Int8Array(n * 4), outcome = new Int8Array(n * 4), person = new Int32Array(n * 4);
-  const members = new Map<string, number>();
+  const members = new Map<string, number>(), followUpCodes = new Map<string, number>(), followUpDates: string[] = [];
   const detailCodes = new Map<string, number>(), detailNames: string[] = [];
   let detailStart = new Int32Array(n * 4 + 1), detail = new Int32Array(1024), dk = 0;
   let k = 0;
   for (let r = 0; r < n; r++) {
     const v = rows[r]!;
     ms[r] = visitMs(v);
-    if (v.followUpOn) hasFollowUp[r] = 1;
+    followUp[r] = -1;
+    if (v.followUpOn) {
+      let f = followUpCodes.get(v.followUpOn);
+      if (f === undefined) { followUpCodes.set(v.followUpOn, (f = followUpDates.length)); followUpDates.push(v.followUpOn); }
+      followUp[r] = f;
+    }
     if (v.amends) isAmendment[r] = 1;
     let m = members.get(v.memberId);
     if (m === undefined) members.set(v.memberId, (m = members.size));
@@ -131,7 +142,7 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
   const visitGroups = groupRows(rowHousehold, count), personGroups = groupRows(personHousehold, count);
   const { orig, content, end } = effectiveOrder(rows, ms, isAmendment, visitGroups.start, visitGroups.order);
   return {
-    household, rows, ms, hasFollowUp, member, outStart, item, outcome, person, detailStart, detail, detailNames,
+    household, rows, ms, followUp, followUpDates, member, outStart, item, outcome, person, detailStart, detail, detailNames,
     start: visitGroups.start, end, orig, content,
     personStart: personGroups.start, personEnd: personGroups.end, personRows: personGroups.order, persons, personCode,
   };
