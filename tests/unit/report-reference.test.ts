@@ -28,6 +28,8 @@ function awkwardCommune(seed: number) {
       visits.push({ ...v, id: hex(++n), at: new Date(Date.parse(v.at) + (1 + rnd() * 20) * DAY_MS).toISOString(), amends: v.id, outcomes,
         followUpOn: rnd() < 0.3 ? '2026-11-25' : v.followUpOn, memberId: pick(d.members).id });
       if (rnd() < 0.3) visits.push({ ...visits[visits.length - 1]!, id: hex(++n), amends: v.id, outcomes: outcomes.slice(1) });
+      // An amendment of an amendment changes nothing (only originals are amended).
+      if (rnd() < 0.2) visits.push({ ...visits[visits.length - 1]!, id: hex(++n), amends: visits[visits.length - 1]!.id, outcomes: [] });
     } else if (roll < 0.3) visits.push({ ...v, id: hex(++n), at: new Date(DEMO_NOW_MS + rnd() * 30 * DAY_MS).toISOString() });
     else if (roll < 0.32) visits.push({ ...v, id: hex(++n), at: 'not a date', amends: rnd() < 0.5 ? v.id : null, outcomes: [] });
     else if (roll < 0.34) visits.push({ ...v, id: hex(++n), outcomes: [{ item: 'future_app', personId: null, outcome: 'done', details: [], other: '' }] });
