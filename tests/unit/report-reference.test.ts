@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/shared/catalogue';
 import { createPrng, DEMO_NOW_MS, generateDemoCommune } from '../../src/shared/demo';
 import { deriveFigures, lastMonths, monthPeriod, type ReportInput, type VisitRow } from '../../src/shared/report';
 import type { EventRow } from '../../src/shared/report';
@@ -36,6 +37,14 @@ function awkwardCommune(seed: number) {
     else if (roll < 0.36) visits.push({ ...v, id: hex(++n), amends: hex(999_999) });
     else if (roll < 0.38) visits.push({ ...v, id: hex(++n), householdId: hex(888_888) });
   }
+  // Visits recording every item for everyone (more than the encoder's first guess of 4 outcomes per visit).
+  for (const v of d.visits.slice(400, 500)) {
+    const people = d.persons.filter((p) => p.householdId === v.householdId);
+    const outcomes = catalogue().flatMap((it) => (it.scope === 'household' ? [null] : people.map((p) => p.id)).map((personId) => ({
+      item: it.key, personId, outcome: pick(['done', 'had', 'needs_help', 'declined'] as const), details: it.details ? [it.details.options[0]!.key] : [], other: '',
+    })));
+    visits.push({ ...v, id: hex(++n), at: new Date(Date.parse(v.at) + DAY_MS).toISOString(), outcomes });
+  }
   const persons = d.persons.filter(() => rnd() > 0.05);
   const households = [...d.households, { ...d.households[3]!, hamletId: d.hamlets[5]!.id }];
   const events: EventRow[] = d.hamlets.slice(0, 4).map((h, i) => ({
@@ -66,6 +75,8 @@ describe('optimised dashboard equals the straightforward reference', () => {
         const months = lastMonths(req.now, 6);
         for (const key of Object.keys(dash.trend)) expect(dash.trend[key], key).toEqual(referenceTrend(input, months, key || null));
         expect(dash.trend['']!.some((p) => p.itemsDone > 0)).toBe(true);
+        const outcomes = input.visits.reduce((sum, v) => sum + v.outcomes.length, 0);
+        expect(outcomes).toBeGreaterThan(4 * input.visits.length); // the encoder's arrays had to grow
 
         // The optional loader inputs (pre-parsed times, visits already grouped by household) give the same dashboard.
         const byHousehold = new Map<string, VisitRow[]>();
