@@ -44,6 +44,13 @@ export function effectiveOrder(
       }
     }
     end[g] = n;
+    if (n - s > 64) {
+      // An unusually busy household: an O(n log n) sort of (orig, content) pairs.
+      const pairs = Array.from({ length: n - s }, (_, i) => [orig[s + i]!, content[s + i]!] as const);
+      pairs.sort((a, b) => (after(a[0], b[0]) ? 1 : after(b[0], a[0]) ? -1 : 0));
+      pairs.forEach(([o, c], i) => { orig[s + i] = o; content[s + i] = c; });
+      continue;
+    }
     // Insertion sort: a household has a handful of visits, often already in order.
     for (let i = s + 1; i < n; i++) {
       const o = orig[i]!, c = content[i]!;
