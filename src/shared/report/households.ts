@@ -42,12 +42,6 @@ const HAS_IT_AT = OUTCOMES.map((o) => HAS_IT.includes(o)).concat(false);
 
 const bump = (a: Int32Array, k: number) => { a[k] = a[k]! + 1; };
 
-/** Slot of a registered person by person code (1-based; 0 = not in the household). A scan beats a Map here. */
-function slotOf(codes: Int32Array, count: number, code: number): number {
-  for (let j = 0; j < count; j++) if (codes[j] === code) return j + 1;
-  return 0;
-}
-
 /** Adds households one at a time to their hamlet's tally; its scratch cells are reused from one household to the next. */
 export class HouseholdPass {
   /** Per cell (slot × ITEM_COUNT + item): latest outcome index as of now, at the end of the period, within it. */
@@ -56,7 +50,7 @@ export class HouseholdPass {
   /** Cells in the order they were first seen (so detail keys appear in the same order as before). */
   private touched: number[] = [];
   private details: (Set<number> | undefined)[] = [];
-  private paying = new Uint8Array(0); private health = new Uint8Array(0); private codes = new Int32Array(0);
+  private paying = new Uint8Array(0); private health = new Uint8Array(0);
 
   constructor(private readonly w: HouseholdWindow, private readonly x: PreparedVisits) {}
 
@@ -65,7 +59,7 @@ export class HouseholdPass {
     if (this.made.length >= need) return;
     const size = Math.max(need, 16 * ITEM_COUNT), slots = size / ITEM_COUNT;
     this.now = new Int8Array(size); this.state = new Int8Array(size); this.inPeriod = new Int8Array(size); this.made = new Uint8Array(size);
-    this.paying = new Uint8Array(slots); this.health = new Uint8Array(slots); this.codes = new Int32Array(slots);
+    this.paying = new Uint8Array(slots); this.health = new Uint8Array(slots);
   }
 
   /**
@@ -78,8 +72,7 @@ export class HouseholdPass {
     const w = this.w, x = this.x;
     const pStart = x.personStart[code]!, persons = x.personEnd[code]! - pStart;
     this.room(persons);
-    const { now, state, inPeriod: inPer, made, touched, details, codes } = this;
-    for (let j = 0; j < persons; j++) codes[j] = x.personCode[x.personRows[pStart + j]!]!;
+    const { now, state, inPeriod: inPer, made, touched, details } = this;
     let inPeriod = 0, ever = false, lastMs = -Infinity, followUpCode = -1;
     trend?.pass.startHousehold();
     for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
@@ -107,9 +100,7 @@ export class HouseholdPass {
         if (!counts) continue;
         let slot = 0;
         if (IS_PERSON[item]) {
-          const pc = x.person[q]!;
-          if (pc < 0) continue;
-          slot = slotOf(codes, persons, pc);
+          slot = x.person[q]!; // slot among this household's people; 0: not (or no longer) registered here
           if (slot === 0) continue;
         }
         const c = slot * ITEM_COUNT + item;
@@ -150,7 +141,7 @@ export class HouseholdPass {
     for (let j = 0; j < persons; j++) {
       const p = x.persons[x.personRows[pStart + j]!]!;
       // A repeated person id shares the first one's cells, as a Set of ids would.
-      const slot = slotOf(codes, persons, codes[j]!);
+      const slot = x.personSlot[pStart + j]!;
       people.total++;
       const age = p.birthYear === null ? null : w.refYear - p.birthYear;
       if (age !== null && age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }

@@ -3,7 +3,9 @@
  * Why: on a phone (and on the bench machine) the figures for 50,000 visits are bound by memory reads, not
  * arithmetic — visiting each visit object, its outcomes array, each outcome object and its strings in household
  * order jumps all over the heap. Reading every row once, in the order it was loaded, and keeping small integers
- * (item, outcome, person, member codes; times as numbers) lets the per-household pass touch only compact arrays.
+ * (item, outcome, member codes, the person's slot in the household; times as numbers) lets the per-household pass
+ * touch only compact arrays. Person ids are matched against the visit's own household by string comparison, not
+ * hashed: hashing 100,000 fresh 36-character ids was the largest single cost.
  * Visits are grouped by household and put in effective order (state.ts rules: amendments replace the visit they
  * amend at its time; the latest amendment by time, then id, wins) here, once, for both the figures and the trend.
  */
@@ -36,7 +38,10 @@ export interface PreparedVisits {
   followUpDates: string[];
   member: Int32Array;
   outStart: Int32Array;
-  /** Per outcome: item index (-1: unknown item), outcome index, person code (-1: none or not registered anywhere). */
+  /**
+   * Per outcome: item index (-1: unknown item), outcome index, and the person's slot among the household's people
+   * (1-based, the first with that id; 0: no person, or not registered in the household).
+   */
   item: Int8Array;
   outcome: Int8Array;
   person: Int32Array;
@@ -56,8 +61,8 @@ export interface PreparedVisits {
   personRows: Int32Array;
   /** The people rows (personRows index them). */
   persons: readonly PersonRow[];
-  /** Per person row: person code (index of the first row with that id, so a repeated id is one person). */
-  personCode: Int32Array;
+  /** Per position of `personRows`: the person's slot (1-based, the first with that id: a repeated id is one person). */
+  personSlot: Int32Array;
 }
 
 function grow<T extends Int8Array | Int32Array>(a: T, need: number): T {
@@ -71,14 +76,20 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
   const household = new Map<string, number>();
   input.households.forEach((h, i) => { if (!household.has(h.id)) household.set(h.id, i); });
   const persons = input.persons ?? [];
-  const codeOf = new Map<string, number>();
-  const personCode = new Int32Array(persons.length), personHousehold = new Int32Array(persons.length);
-  for (let r = 0; r < persons.length; r++) {
-    const id = persons[r]!.id;
-    let c = codeOf.get(id);
-    if (c === undefined) codeOf.set(id, (c = r));
-    personCode[r] = c;
-    personHousehold[r] = household.get(persons[r]!.householdId) ?? -1;
+  const personHousehold = new Int32Array(persons.length);
+  for (let r = 0; r < persons.length; r++) personHousehold[r] = household.get(persons[r]!.householdId) ?? -1;
+  const count = input.households.length;
+  const personGroups = groupRows(personHousehold, count);
+  const { start: pStart, order: personRows } = personGroups;
+  /** Slot of a person id among household g's people (1-based, first match; 0: not there). */
+  const slotIn = (g: number, id: string): number => {
+    if (g < 0) return 0;
+    for (let i = pStart[g]!; i < pStart[g + 1]!; i++) if (persons[personRows[i]!]!.id === id) return i - pStart[g]! + 1;
+    return 0;
+  };
+  const personSlot = new Int32Array(personRows.length);
+  for (let g = 0; g < count; g++) {
+    for (let i = pStart[g]!; i < pStart[g + 1]!; i++) personSlot[i] = slotIn(g, persons[personRows[i]!]!.id);
   }
   // Grouped input (a digest) is flattened; row order is then the digest's order.
   let rows: readonly VisitRow[] = input.visits;
@@ -125,7 +136,7 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
       const o = outs[j]!;
       item[k] = ITEM_INDEX.get(o.item) ?? -1;
       outcome[k] = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN_OUTCOME;
-      person[k] = o.personId == null ? -1 : codeOf.get(o.personId) ?? -1;
+      person[k] = o.personId == null ? 0 : slotIn(rowHousehold[r]!, o.personId);
       detailStart[k] = dk;
       if (outcome[k] !== DONE || o.details.length === 0) continue;
       detail = grow(detail, dk + o.details.length);
@@ -138,13 +149,12 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
   }
   outStart[n] = k;
   detailStart[k] = dk;
-  const count = input.households.length;
-  const visitGroups = groupRows(rowHousehold, count), personGroups = groupRows(personHousehold, count);
+  const visitGroups = groupRows(rowHousehold, count);
   const { orig, content, end } = effectiveOrder(rows, ms, isAmendment, visitGroups.start, visitGroups.order);
   return {
     household, rows, ms, followUp, followUpDates, member, outStart, item, outcome, person, detailStart, detail, detailNames,
     start: visitGroups.start, end, orig, content,
-    personStart: personGroups.start, personEnd: personGroups.end, personRows: personGroups.order, persons, personCode,
+    personStart: personGroups.start, personEnd: personGroups.end, personRows, persons, personSlot,
   };
 }
 
