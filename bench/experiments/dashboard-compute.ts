@@ -30,8 +30,18 @@ const req = { period: { kind: 'custom' as const, from: iso(DEMO_NOW_MS - 130 * 8
 const opts = { period: req.period, now: req.now, hamletIds: d.hamlets.map((h) => h.id) };
 const months = lastMonths(req.now, 6);
 
+// What a digest loader can pass (D-R2): visits already grouped by household, times already numbers.
+const byHousehold = new Map<string, (VisitRow & { ms: number })[]>();
+for (const v of input.visits) {
+  const list = byHousehold.get(v.householdId) ?? byHousehold.set(v.householdId, []).get(v.householdId)!;
+  list.push({ ...v, ms: Date.parse(v.at) });
+}
+const grouped = { ...data, input: { ...input, visits: [], visitsByHousehold: byHousehold } };
+
 const parts: Record<string, () => unknown> = {
   dashboardFrom: () => dashboardFrom(data, req),
+  // Ignored by code that predates the optional input (it then sees no visits at all): compare only after the change.
+  dashboardFromGroupedWithMs: () => dashboardFrom(grouped, req),
   communeCounts: () => communeCounts(input, opts),
   monthlyTrends: () => monthlyTrends(input, months),
   deriveFigures19: () => { const c = communeCounts(input, opts); const t = performance.now(); [c.commune, ...c.hamlets].map(deriveFigures); return performance.now() - t; },
