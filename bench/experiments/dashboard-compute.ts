@@ -30,12 +30,12 @@ const req = { period: { kind: 'custom' as const, from: iso(DEMO_NOW_MS - 130 * 8
 const opts = { period: req.period, now: req.now, hamletIds: d.hamlets.map((h) => h.id) };
 const months = lastMonths(req.now, 6);
 
-// What a digest loader can pass (D-R2): visits already grouped by household, times already numbers.
+// What a digest loader can pass (D-R2): visits already grouped by household, times already numbers. A loader that
+// decodes household by household also allocates each household's rows together, so they are cloned per household
+// here: reading rows allocated in input order in household order is about twice as slow (cache misses).
 const byHousehold = new Map<string, (VisitRow & { ms: number })[]>();
-for (const v of input.visits) {
-  const list = byHousehold.get(v.householdId) ?? byHousehold.set(v.householdId, []).get(v.householdId)!;
-  list.push({ ...v, ms: Date.parse(v.at) });
-}
+for (const v of input.visits) (byHousehold.get(v.householdId) ?? byHousehold.set(v.householdId, []).get(v.householdId)!).push(v as never);
+for (const [id, list] of byHousehold) byHousehold.set(id, structuredClone(list).map((v) => Object.assign(v, { ms: Date.parse(v.at) })));
 const grouped = { ...data, input: { ...input, visits: [], visitsByHousehold: byHousehold } };
 
 const parts: Record<string, () => unknown> = {
