@@ -127,7 +127,7 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
     if (m === undefined) members.set(v.memberId, (m = members.size));
     member[r] = m;
     outStart[r] = k;
-    const outs = v.outcomes;
+    const outs = v.outcomes ?? []; // rows are validated on entry; a broken one must still not crash the dashboard
     if (k + outs.length > item.length) {
       item = grow(item, k + outs.length); outcome = grow(outcome, k + outs.length); person = grow(person, k + outs.length);
       detailStart = grow(detailStart, k + outs.length + 1);
@@ -138,9 +138,10 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
       outcome[k] = OUTCOME_INDEX.get(o.outcome) ?? UNKNOWN_OUTCOME;
       person[k] = o.personId == null ? 0 : slotIn(rowHousehold[r]!, o.personId);
       detailStart[k] = dk;
-      if (outcome[k] !== DONE || o.details.length === 0) continue;
-      detail = grow(detail, dk + o.details.length);
-      for (const d of o.details) {
+      const ds = o.details;
+      if (outcome[k] !== DONE || !ds || ds.length === 0) continue;
+      detail = grow(detail, dk + ds.length);
+      for (const d of ds) {
         let c = detailCodes.get(d);
         if (c === undefined) { detailCodes.set(d, (c = detailNames.length)); detailNames.push(d); }
         detail[dk++] = c;
