@@ -10,7 +10,10 @@ import { ROLES, type Role } from '../schema';
 /** The fields a figure reads; the server passes rows of the same shape. */
 export type HouseholdRow = Pick<Household, 'id' | 'hamletId' | 'priority'>;
 export type PersonRow = Pick<Person, 'id' | 'householdId' | 'birthYear' | 'hasSmartphone'>;
-export type VisitRow = Pick<Visit, 'id' | 'householdId' | 'memberId' | 'at' | 'outcomes' | 'followUpOn' | 'amends'>;
+export type VisitRow = Pick<Visit, 'id' | 'householdId' | 'memberId' | 'at' | 'outcomes' | 'followUpOn' | 'amends'> & {
+  /** Optional: Date.parse(at), when the loader already has it (a digest stores times as numbers). Must agree with `at`. */
+  ms?: number;
+};
 export type EventRow = Pick<TeamEvent, 'id' | 'hamletIds' | 'kind' | 'on' | 'attendance'>;
 export type MemberRow = Pick<Member, 'id' | 'role' | 'hamletIds' | 'joinedOn' | 'leftOn' | 'status'>;
 
@@ -20,6 +23,11 @@ export interface ReportInput {
   visits: readonly VisitRow[];
   events: readonly EventRow[];
   members: readonly MemberRow[];
+  /**
+   * Optional: the same visits already grouped by householdId (a per-household digest has them so). When given, the
+   * figures read visits from here and not from `visits` (which may then be empty); order within a group is free.
+   */
+  visitsByHousehold?: ReadonlyMap<string, readonly VisitRow[]>;
 }
 
 export type OutcomeCounts = Record<Outcome, number>;

@@ -15,25 +15,47 @@ export interface TimedVisit {
   id: string;
 }
 
+/** A visit's time in epoch ms: the caller's pre-parsed `ms` if it has one (a digest), else `at` parsed. */
+export const visitMs = (v: VisitRow): number => (typeof v.ms === 'number' ? v.ms : Date.parse(v.at));
+
 const later = (a: TimedVisit, b: TimedVisit) => a.ms > b.ms || (a.ms === b.ms && a.id > b.id);
+/**
+ * A total order even with malformed times: those (NaN) go last, so they cannot break the order of the others
+ * (`a.ms - b.ms` would be NaN and leave the sort's result depending on the input order).
+ */
+function byTimeThenId(a: TimedVisit, b: TimedVisit): number {
+  const x = a.ms === a.ms ? a.ms : Infinity, y = b.ms === b.ms ? b.ms : Infinity;
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 export function effectiveTimed(visits: readonly VisitRow[]): TimedVisit[] {
+  const timed: TimedVisit[] = [];
+  for (const v of visits) timed.push({ v, ms: visitMs(v), id: v.id });
+  return effectiveInPlace(timed);
+}
+
+/** effectiveTimed over visits already timed; reorders (and may reuse) the given array. */
+export function effectiveInPlace(timed: TimedVisit[]): TimedVisit[] {
   let amendments: Map<string, TimedVisit> | undefined;
-  const out: TimedVisit[] = [];
-  for (const v of visits) {
-    const t: TimedVisit = { v, ms: Date.parse(v.at), id: v.id };
-    if (v.amends) {
-      amendments ??= new Map();
-      const prev = amendments.get(v.amends);
-      if (!prev || later(t, prev)) amendments.set(v.amends, t);
-    } else out.push(t);
+  let first = -1;
+  for (let i = 0; i < timed.length; i++) {
+    const t = timed[i]!;
+    if (!t.v.amends) continue;
+    if (!amendments) { amendments = new Map(); first = i; }
+    if (Number.isNaN(t.ms)) continue; // an amendment with a malformed time changes nothing
+    const prev = amendments.get(t.v.amends);
+    if (!prev || later(t, prev)) amendments.set(t.v.amends, t);
   }
+  let out = timed;
   if (amendments) {
+    // Originals only, in input order; without amendments the array is sorted as it is (no copy).
+    out = timed.slice(0, first);
+    for (let i = first; i < timed.length; i++) if (!timed[i]!.v.amends) out.push(timed[i]!);
     for (let i = 0; i < out.length; i++) {
       const a = amendments.get(out[i]!.id);
       if (a) out[i] = { v: a.v, ms: out[i]!.ms, id: out[i]!.id };
     }
   }
-  if (out.length > 1) out.sort((a, b) => (a.ms !== b.ms ? a.ms - b.ms : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (out.length > 1) out.sort(byTimeThenId);
   return out;
 }

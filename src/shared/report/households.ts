@@ -2,12 +2,15 @@
  * Household, people and checklist-item figures: one pass over each household's effective visits (amendments
  * replace the visit they amend, at its time — see state.ts). The latest outcome per (item, person) wins, as in
  * householdState; person-scope cells count only for people still registered in the household.
+ * Hot path of the dashboard (50,000 visits in the worker): cells are slots in reused typed arrays indexed by
+ * (person slot, item index) instead of string-keyed Maps, and nothing is allocated per visit.
  */
-import { catalogueItem, type Outcome } from '../catalogue';
+import { catalogueItem, ITEM_KEYS, OUTCOMES, type Outcome } from '../catalogue';
 import { PRIORITY_KEYS } from '../schema';
-import { cellKey } from '../state';
-import { effectiveTimed } from './effective';
-import type { HouseholdRow, PersonRow, ScopeCounts, VisitRow } from './counts';
+import type { HouseholdRow, ScopeCounts } from './counts';
+import type { PreparedVisits } from './prepared';
+import { ITEM_COUNT, OUTCOME_COUNT, type HamletTally } from './tally';
+import type { TrendPass, TrendPoint } from './trend';
 
 export const PAYMENT_ITEMS = ['bank_account', 'mobile_banking', 'e_wallet'] as const;
 export const HEALTH_ITEM = 'health_book';
@@ -31,84 +34,137 @@ export interface FollowUp { householdId: string; hamletId: string; on: string; o
 
 export const isPriority = (h: HouseholdRow): boolean => PRIORITY_KEYS.some((k) => h.priority?.[k] === true);
 
-/** One (item, person) cell: its latest outcome as of now, at the end of the period, and within the period. */
-interface Cell { item: string; personId: string | null; now?: Outcome; state?: Outcome; inPeriod?: Outcome; doneDetails?: Set<string> }
+const IS_PERSON = ITEM_KEYS.map((k) => catalogueItem(k)?.scope === 'person');
+const IS_PAYMENT = ITEM_KEYS.map((k) => (PAYMENT_ITEMS as readonly string[]).includes(k)), IS_HEALTH = ITEM_KEYS.map((k) => k === HEALTH_ITEM);
+const NONE = -1;
+const NEEDS_HELP = OUTCOMES.indexOf('needs_help'), DONE = OUTCOMES.indexOf('done');
+const HAS_IT_AT = OUTCOMES.map((o) => HAS_IT.includes(o)).concat(false);
 
-/** Adds one household's figures to every given scope (its hamlet and the commune). Returns its open follow-up. */
-export function addHousehold(
-  scopes: ScopeCounts[], h: HouseholdRow, persons: readonly PersonRow[], visits: readonly VisitRow[], w: HouseholdWindow,
-  volunteers: readonly Set<string>[],
-): FollowUp | null {
-  const personIds = new Set(persons.map((p) => p.id));
-  const cells = new Map<string, Cell>();
-  let inPeriod = 0, ever = false, lastMs = -Infinity, followUpOn: string | null = null;
-  for (const { v, ms } of effectiveTimed(visits)) {
-    if (!(ms < w.nowMs || ms < w.endMs)) continue;
-    if (ms < w.nowMs) {
-      lastMs = Math.max(lastMs, ms);
-      if (v.followUpOn) followUpOn = v.followUpOn;
-    }
-    const before = ms < w.endMs, within = before && ms >= w.startMs;
-    if (before) ever = true;
-    if (within) { inPeriod++; for (const s of volunteers) s.add(v.memberId); }
-    for (const o of v.outcomes) {
-      const item = catalogueItem(o.item);
-      if (!item) continue;
-      const person = item.scope === 'person';
-      if (person && (o.personId === null || !personIds.has(o.personId))) continue;
-      const key = cellKey(o.item, person ? o.personId : null);
-      let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = { item: o.item, personId: person ? o.personId : null }));
-      if (ms < w.nowMs) cell.now = o.outcome;
-      if (!before) continue;
-      cell.state = o.outcome;
-      if (within) {
-        cell.inPeriod = o.outcome;
-        if (o.outcome === 'done') for (const d of o.details) (cell.doneDetails ??= new Set()).add(d);
+const bump = (a: Int32Array, k: number) => { a[k] = a[k]! + 1; };
+
+/** Adds households one at a time to their hamlet's tally; its scratch cells are reused from one household to the next. */
+export class HouseholdPass {
+  /** Per cell (slot × ITEM_COUNT + item): latest outcome index as of now, at the end of the period, within it. */
+  private now = new Int8Array(0); private state = new Int8Array(0); private inPeriod = new Int8Array(0);
+  private made = new Uint8Array(0);
+  /** Cells in the order they were first seen (so detail keys appear in the same order as before). */
+  private touched: number[] = [];
+  private details: (Set<number> | undefined)[] = [];
+  private paying = new Uint8Array(0); private health = new Uint8Array(0);
+
+  constructor(private readonly w: HouseholdWindow, private readonly x: PreparedVisits) {}
+
+  private room(persons: number): void {
+    const need = (persons + 1) * ITEM_COUNT;
+    if (this.made.length >= need) return;
+    const size = Math.max(need, 16 * ITEM_COUNT), slots = size / ITEM_COUNT;
+    this.now = new Int8Array(size); this.state = new Int8Array(size); this.inPeriod = new Int8Array(size); this.made = new Uint8Array(size);
+    this.paying = new Uint8Array(slots); this.health = new Uint8Array(slots);
+  }
+
+  /**
+   * Adds household row `h` (code `code` in the prepared input) to its hamlet; the commune row is summed later, only
+   * detail counts go to it directly. With `trend`, the same loop adds its visits to the trend (outcomes read once).
+   */
+  add(
+    t: HamletTally, commune: ScopeCounts, h: HouseholdRow, code: number, trend: { pass: TrendPass; points: TrendPoint[] } | null = null,
+  ): FollowUp | null {
+    const w = this.w, x = this.x;
+    const pStart = x.personStart[code]!, persons = x.personEnd[code]! - pStart;
+    this.room(persons);
+    const { now, state, inPeriod: inPer, made, touched, details } = this;
+    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpCode = -1;
+    trend?.pass.startHousehold();
+    for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
+      const ms = x.ms[x.orig[k]!]!;
+      const beforeNow = ms < w.nowMs, before = ms < w.endMs;
+      const counts = beforeNow || before; // false also for NaN (a malformed time)
+      const inTrend = trend !== null && trend.pass.inRange(ms);
+      if (!counts && !inTrend) continue;
+      const r = x.content[k]!;
+      const within = before && ms >= w.startMs;
+      if (counts) {
+        if (beforeNow) {
+          if (ms > lastMs) lastMs = ms;
+          if (x.followUp[r]! >= 0) followUpCode = x.followUp[r]!;
+        }
+        if (before) ever = true;
+        if (within) { inPeriod++; t.volunteers.add(x.member[r]!); }
       }
+      let done = 0;
+      for (let q = x.outStart[r]!, qEnd = x.outStart[r + 1]!; q < qEnd; q++) {
+        const item = x.item[q]!;
+        if (item < 0) continue;
+        const oi = x.outcome[q]!;
+        if (oi === DONE) done++;
+        if (!counts) continue;
+        let slot = 0;
+        if (IS_PERSON[item]) {
+          slot = x.person[q]!; // slot among this household's people; 0: not (or no longer) registered here
+          if (slot === 0) continue;
+        }
+        const c = slot * ITEM_COUNT + item;
+        if (made[c] === 0) { made[c] = 1; touched.push(c); now[c] = NONE; state[c] = NONE; inPer[c] = NONE; }
+        if (beforeNow) now[c] = oi;
+        if (!before) continue;
+        state[c] = oi;
+        if (within) {
+          inPer[c] = oi;
+          for (let i = x.detailStart[q]!; i < x.detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(x.detail[i]!);
+        }
+      }
+      if (inTrend) trend.pass.add(trend.points, ms, done);
     }
-  }
-  // People who "have" a payment account / health book at the end of the period (for the national targets).
-  const paying = new Set<string>(), health = new Set<string>();
-  for (const c of cells.values()) {
-    if (c.personId === null || c.state === undefined || !HAS_IT.includes(c.state)) continue;
-    if ((PAYMENT_ITEMS as readonly string[]).includes(c.item)) paying.add(c.personId);
-    else if (c.item === HEALTH_ITEM) health.add(c.personId);
-  }
-  let needsHelp = false;
-  for (const c of cells.values()) if (c.now === 'needs_help') { needsHelp = true; break; }
-  const priority = isPriority(h);
-  const open = needsHelp && followUpOn !== null;
-  const followUp: FollowUp | null = open ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn!, overdue: followUpOn! < w.today } : null;
-  for (const s of scopes) {
-    const hh = s.households;
+    // People who "have" a payment account / health book at the end of the period (for the national targets).
+    const { paying, health } = this;
+    let needsHelp = false;
+    for (const c of touched) {
+      if (now[c] === NEEDS_HELP) needsHelp = true;
+      const slot = (c / ITEM_COUNT) | 0;
+      if (slot === 0 || state[c] === NONE || !HAS_IT_AT[state[c]!]) continue;
+      const item = c - slot * ITEM_COUNT;
+      if (IS_PAYMENT[item]) paying[slot] = 1;
+      else if (IS_HEALTH[item]) health[slot] = 1;
+    }
+    const followUpOn = followUpCode < 0 ? null : x.followUpDates[followUpCode]!;
+    const followUp: FollowUp | null = needsHelp && followUpOn ? { householdId: h.id, hamletId: h.hamletId, on: followUpOn, overdue: followUpOn < w.today } : null;
+
+    const s = t.scope, hh = s.households, people = s.people;
     hh.total++;
     if (inPeriod > 0) hh.visitedInPeriod++;
     if (ever) hh.visitedEver++;
-    if (priority) { hh.priorityTotal++; if (inPeriod > 0) hh.priorityReachedInPeriod++; if (ever) hh.priorityReachedEver++; }
+    if (isPriority(h)) { hh.priorityTotal++; if (inPeriod > 0) hh.priorityReachedInPeriod++; if (ever) hh.priorityReachedEver++; }
     if (lastMs < w.staleSinceMs) hh.notVisitedRecently++;
     s.visits.inPeriod += inPeriod;
     if (followUp?.overdue) s.followUps.overdue++;
     else if (followUp && followUp.on <= w.dueBy) s.followUps.due++;
-    for (const p of persons) {
-      s.people.total++;
+    for (let j = 0; j < persons; j++) {
+      const p = x.persons[x.personRows[pStart + j]!]!;
+      // A repeated person id shares the first one's cells, as a Set of ids would.
+      const slot = x.personSlot[pStart + j]!;
+      people.total++;
       const age = p.birthYear === null ? null : w.refYear - p.birthYear;
-      if (age !== null && age >= AGE_PAYMENT_MIN) {
-        s.people.aged15Plus++;
-        if (paying.has(p.id)) s.people.aged15PlusWithPayment++;
-      }
-      if (age !== null && age >= AGE_ADULT_MIN) {
-        s.people.adults++;
-        if (p.hasSmartphone) s.people.adultsWithSmartphone++;
-      }
-      if (health.has(p.id)) s.people.withHealthBook++;
+      if (age !== null && age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
+      if (age !== null && age >= AGE_ADULT_MIN) { people.adults++; if (p.hasSmartphone) people.adultsWithSmartphone++; }
+      if (health[slot]) people.withHealthBook++;
     }
-    for (const c of cells.values()) {
-      const counts = s.items[c.item]!;
-      if (c.state) counts.state[c.state]++;
-      if (c.inPeriod) counts.inPeriod[c.inPeriod]++;
-      for (const d of c.doneDetails ?? []) counts.doneByDetail[d] = (counts.doneByDetail[d] ?? 0) + 1;
+    for (const c of touched) {
+      const item = c % ITEM_COUNT;
+      const st = state[c]!, ip = inPer[c]!;
+      if (st >= 0 && st < OUTCOME_COUNT) bump(t.state, item * OUTCOME_COUNT + st);
+      if (ip >= 0 && ip < OUTCOME_COUNT) bump(t.inPeriod, item * OUTCOME_COUNT + ip);
+      const ds = details[c];
+      if (ds) {
+        for (const scope of [s, commune]) {
+          const byDetail = scope.items[ITEM_KEYS[item]!]!.doneByDetail;
+          for (const d of ds) byDetail[x.detailNames[d]!] = (byDetail[x.detailNames[d]!] ?? 0) + 1;
+        }
+        details[c] = undefined;
+      }
+      made[c] = 0;
     }
+    touched.length = 0;
+    paying.fill(0, 0, persons + 1); health.fill(0, 0, persons + 1);
+    return followUp;
   }
-  return followUp;
 }

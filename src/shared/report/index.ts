@@ -9,3 +9,4 @@ export * from './targets';
 export * from './team';
 export * from './trend';
 export * from './effective';
+export * from './prepared';

@@ -3,11 +3,13 @@
  * commune with 50,000 visits is computed in the worker without blocking anyone. Pure: pass `now`.
  */
 import type { ReportPeriod } from '../schema';
-import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type ReportInput, type ScopeCounts, type VisitRow, type PersonRow } from './counts';
-import { addHousehold, type FollowUp } from './households';
+import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type HouseholdRow, type ReportInput, type ScopeCounts } from './counts';
+import { HouseholdPass, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
+import { prepareVisits, type PreparedVisits } from './prepared';
+import { closeTallies, newTally, type HamletTally } from './tally';
 import { addEvent, addMember, inCommuneTeam } from './team';
-import { groupBy } from '../group';
+import { TrendPass, type TrendPoint } from './trend';
 
 export interface ReportOptions {
   period: Pick<ReportPeriod, 'from' | 'to'>;
@@ -15,6 +17,8 @@ export interface ReportOptions {
   /** Hamlets in display order; empty hamlets still get a row. Hamlets found only in the data are appended. */
   hamletIds?: readonly string[];
   staleDays?: number;
+  /** prepareVisits(input) if the caller already made it (it must be of this same input). */
+  prepared?: PreparedVisits;
 }
 
 export interface CommuneCounts {
@@ -26,15 +30,25 @@ export interface CommuneCounts {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneCounts {
+  return communeCountsWithTrend(input, opts, null).counts;
+}
+
+/**
+ * communeCounts and, for `months` (consecutive, oldest first), monthlyTrends' result, from one pass over the visits:
+ * the dashboard needs both, and reading 50,000 visits' outcomes once instead of twice is most of the saving.
+ */
+export function communeCountsWithTrend(
+  input: ReportInput, opts: ReportOptions, months: readonly ReportPeriod[] | null,
+): { counts: CommuneCounts; trend: Record<string, TrendPoint[]> } {
   const { from, to } = opts.period;
   const { startMs, endMs } = periodBounds(opts.period);
   const today = vnDate(opts.now);
-  const w = {
+  const prepared = opts.prepared ?? prepareVisits(input);
+  const pass = new HouseholdPass({
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,
-  };
+  }, prepared);
   const commune = emptyScope(null);
   const byHamlet = new Map<string, ScopeCounts>();
   const scope = (id: string) => {
@@ -44,19 +58,20 @@ export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneC
   };
   for (const id of opts.hamletIds ?? []) scope(id);
 
-  const personsOf = groupBy<PersonRow>(input.persons, (p) => p.householdId);
-  const visitsOf = groupBy<VisitRow>(input.visits, (v) => v.householdId);
-  const volunteers = new Map<string, Set<string>>();
-  const allVolunteers = new Set<string>();
+  const tallies = new Map<string, HamletTally>();
   const followUps: FollowUp[] = [];
+  const trend = months ? new TrendPass(input.households, months) : null;
+  // A household listed twice counts twice in the period figures (as before) but once in the trend: its last row.
+  const lastRow = new Map<string, HouseholdRow>();
+  if (trend) for (const h of input.households) lastRow.set(h.id, h);
   for (const h of input.households) {
-    let hv = volunteers.get(h.hamletId);
-    if (!hv) volunteers.set(h.hamletId, (hv = new Set()));
-    const f = addHousehold([scope(h.hamletId), commune], h, personsOf.get(h.id) ?? [], visitsOf.get(h.id) ?? [], w, [hv, allVolunteers]);
+    let t = tallies.get(h.hamletId);
+    if (!t) tallies.set(h.hamletId, (t = newTally(scope(h.hamletId))));
+    const inTrend = trend && lastRow.get(h.id) === h ? { pass: trend, points: trend.out[h.hamletId]! } : null;
+    const f = pass.add(t, commune, h, prepared.household.get(h.id)!, inTrend);
     if (f) followUps.push(f);
   }
-  for (const [id, set] of volunteers) scope(id).visits.activeVolunteers = set.size;
-  commune.visits.activeVolunteers = allVolunteers.size;
+  closeTallies(tallies.values(), commune);
 
   for (const e of input.events) {
     addEvent(commune, e, from, to);
@@ -67,5 +82,5 @@ export function communeCounts(input: ReportInput, opts: ReportOptions): CommuneC
     else for (const id of new Set(m.hamletIds)) addMember(scope(id), m, from, to);
   }
   followUps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.householdId < b.householdId ? -1 : 1));
-  return { hamlets: [...byHamlet.values()], commune, followUps };
+  return { counts: { hamlets: [...byHamlet.values()], commune, followUps }, trend: trend ? trend.close() : {} };
 }

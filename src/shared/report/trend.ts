@@ -1,63 +1,100 @@
 /**
  * Month-by-month trend for the chart: households visited, visits and items done per month, for every hamlet and the
  * commune in one pass over the visits. Same rules as the period figures (effective visits, Vietnam-time months), so
- * a month's point equals that month's report.
+ * a month's point equals that month's report. The commune's points are the sum of its hamlets' (a household is in
+ * one hamlet), so each visit is counted once. The dashboard runs TrendPass inside the period figures' pass over the
+ * visits (communeCountsWithTrend), so each visit's outcomes are read once; monthlyTrends runs it alone.
  */
-import { catalogueItem } from '../catalogue';
+import { OUTCOMES } from '../catalogue';
 import type { ReportPeriod } from '../schema';
-import type { HouseholdRow, VisitRow } from './counts';
-import { effectiveTimed } from './effective';
+import type { HouseholdRow, ReportInput } from './counts';
 import { periodBounds } from './period';
+import { prepareVisits, type PreparedVisits } from './prepared';
+
+const DONE = OUTCOMES.indexOf('done');
 
 export interface TrendPoint { month: string; label: string; visitedHouseholds: number; visits: number; itemsDone: number }
 
 const emptyPoints = (months: readonly ReportPeriod[]): TrendPoint[] =>
   months.map((m) => ({ month: m.from.slice(0, 7), label: `${m.from.slice(5, 7)}/${m.from.slice(0, 4)}`, visitedHouseholds: 0, visits: 0, itemsDone: 0 }));
 
-/** Trend per scope: key '' = the commune, else the hamlet id. Months must be consecutive, oldest first. */
-export function monthlyTrends(
-  input: { households: readonly HouseholdRow[]; visits: readonly VisitRow[] }, months: readonly ReportPeriod[],
-): Record<string, TrendPoint[]> {
-  const bounds = months.map((m) => periodBounds(m));
-  const out: Record<string, TrendPoint[]> = { '': emptyPoints(months) };
-  const hamletOf = new Map<string, string>();
-  for (const h of input.households) {
-    hamletOf.set(h.id, h.hamletId);
-    out[h.hamletId] ??= emptyPoints(months);
-  }
-  const byHousehold = new Map<string, VisitRow[]>();
-  for (const v of input.visits) {
-    if (!hamletOf.has(v.householdId)) continue;
-    const list = byHousehold.get(v.householdId);
-    if (list) list.push(v);
-    else byHousehold.set(v.householdId, [v]);
-  }
-  const first = bounds[0]?.startMs ?? Infinity, last = bounds[bounds.length - 1]?.endMs ?? -Infinity;
-  for (const [householdId, visits] of byHousehold) {
-    const scopes = [out['']!, out[hamletOf.get(householdId)!]!];
-    let seen = -1;
-    for (const { v, ms } of effectiveTimed(visits)) {
-      if (!(ms >= first && ms < last)) continue;
-      let i = 0;
-      while (i < bounds.length - 1 && ms >= bounds[i]!.endMs) i++;
-      const done = v.outcomes.reduce((n, o) => n + (o.outcome === 'done' && catalogueItem(o.item) ? 1 : 0), 0);
-      // Visits are in time order, so a household's months come in order: count it once per month.
-      const firstInMonth = i !== seen;
-      seen = i;
-      for (const points of scopes) {
-        const p = points[i]!;
-        p.visits++;
-        p.itemsDone += done;
-        if (firstInMonth) p.visitedHouseholds++;
-      }
+/** The trend's one definition: which month a visit falls in, and what it adds there. Months consecutive, oldest first. */
+export class TrendPass {
+  /** Key '' = the commune (filled by close), else the hamlet id. */
+  readonly out: Record<string, TrendPoint[]>;
+  /** householdId → hamletId (the last row wins if a household is listed twice). */
+  readonly hamletOf = new Map<string, string>();
+  private readonly ends: number[];
+  private readonly first: number;
+  private readonly last: number;
+  private seen = -1;
+
+  constructor(households: readonly HouseholdRow[], months: readonly ReportPeriod[]) {
+    this.ends = months.map((m) => periodBounds(m).endMs);
+    this.first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity;
+    this.last = this.ends[this.ends.length - 1] ?? -Infinity;
+    this.out = { '': emptyPoints(months) };
+    for (const h of households) {
+      this.hamletOf.set(h.id, h.hamletId);
+      this.out[h.hamletId] ??= emptyPoints(months);
     }
   }
-  return out;
+
+  inRange(ms: number): boolean { return ms >= this.first && ms < this.last; }
+
+  /** Call before each household's visits (in time order). */
+  startHousehold(): void { this.seen = -1; }
+
+  /** One effective visit in range: `done` = its outcomes marked done for a known item. */
+  add(points: TrendPoint[], ms: number, done: number): void {
+    let i = 0;
+    while (i < this.ends.length - 1 && ms >= this.ends[i]!) i++;
+    const p = points[i]!;
+    p.visits++;
+    p.itemsDone += done;
+    // Visits are in time order, so a household's months come in order: count it once per month.
+    if (i !== this.seen) p.visitedHouseholds++;
+    this.seen = i;
+  }
+
+  /** The commune's points as the sum of the hamlets'. */
+  close(): Record<string, TrendPoint[]> {
+    const commune = this.out['']!;
+    for (const [key, points] of Object.entries(this.out)) {
+      if (key === '') continue;
+      points.forEach((p, i) => {
+        const c = commune[i]!;
+        c.visits += p.visits; c.itemsDone += p.itemsDone; c.visitedHouseholds += p.visitedHouseholds;
+      });
+    }
+    return this.out;
+  }
+}
+
+type TrendInput = { households: readonly HouseholdRow[] } & Pick<ReportInput, 'visits' | 'visitsByHousehold'>;
+
+/** Trend per scope: key '' = the commune, else the hamlet id. `prepared` = prepareVisits(input), if already made. */
+export function monthlyTrends(input: TrendInput, months: readonly ReportPeriod[], prepared?: PreparedVisits): Record<string, TrendPoint[]> {
+  const pass = new TrendPass(input.households, months);
+  const x = prepared ?? prepareVisits(input);
+  for (const [householdId, hamletId] of pass.hamletOf) {
+    const code = x.household.get(householdId)!;
+    const points = pass.out[hamletId]!;
+    pass.startHousehold();
+    for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
+      const ms = x.ms[x.orig[k]!]!;
+      if (!pass.inRange(ms)) continue;
+      const r = x.content[k]!;
+      let done = 0;
+      for (let q = x.outStart[r]!; q < x.outStart[r + 1]!; q++) if (x.item[q]! >= 0 && x.outcome[q] === DONE) done++;
+      pass.add(points, ms, done);
+    }
+  }
+  return pass.close();
 }
 
 /** Trend of one hamlet, or of the commune (null). */
-export function monthlyTrend(
-  input: { households: readonly HouseholdRow[]; visits: readonly VisitRow[] }, months: readonly ReportPeriod[], hamletId: string | null,
-): TrendPoint[] {
-  return monthlyTrends(input, months)[hamletId ?? ''] ?? emptyPoints(months);
+export function monthlyTrend(input: TrendInput, months: readonly ReportPeriod[], hamletId: string | null): TrendPoint[] {
+  const pass = monthlyTrends(input, months);
+  return pass[hamletId ?? ''] ?? emptyPoints(months);
 }

@@ -4,7 +4,7 @@
  */
 import { loadDashboardData, submittedFor, type DashboardData } from '../../data/reports';
 import {
-  communeCounts, deriveFigures, lastMonths, monthlyTrends, STALE_DAYS_DEFAULT, type CommuneCounts, type DerivedFigures,
+  communeCountsWithTrend, deriveFigures, lastMonths, STALE_DAYS_DEFAULT, type CommuneCounts, type DerivedFigures,
   type FollowUp, type TrendPoint,
 } from '../../shared/report';
 import type { Hamlet, ReportPeriod } from '../../shared/schema';
@@ -38,11 +38,12 @@ export interface Dashboard {
 /** Computes the dashboard from data already loaded (pure; used by the worker and the tests). */
 export function dashboardFrom(data: DashboardData, req: DashboardRequest): Omit<Dashboard, 'submitted'> {
   const staleDays = req.staleDays ?? STALE_DAYS_DEFAULT;
-  const counts = communeCounts(data.input, { period: req.period, now: req.now, hamletIds: data.hamlets.map((h) => h.id), staleDays });
+  // One pass over the visits (grouped, timed and sorted once) gives the period figures and the trend.
+  const { counts, trend } = communeCountsWithTrend(data.input, {
+    period: req.period, now: req.now, hamletIds: data.hamlets.map((h) => h.id), staleDays,
+  }, lastMonths(req.now, req.trendMonths ?? 6));
   const derived: Record<string, DerivedFigures> = { '': deriveFigures(counts.commune) };
   for (const s of counts.hamlets) derived[s.hamletId!] = deriveFigures(s);
-  const months = lastMonths(req.now, req.trendMonths ?? 6);
-  const trend = monthlyTrends(data.input, months);
   const labels = new Map(data.input.households.map((h) => [h.id, (h as { label?: string }).label ?? '']));
   return {
     period: req.period, now: req.now, staleDays, communeName: data.communeName,

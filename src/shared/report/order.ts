@@ -1,0 +1,63 @@
+/**
+ * Effective visits of each household, in order, as row indices — the rule of state.ts effectiveVisits and of
+ * effective.ts effectiveTimed (an amendment replaces the visit it amends, keeping that visit's time and id; the
+ * latest amendment by time, then id, wins; amendments with a malformed time change nothing; malformed times last).
+ */
+import type { VisitRow } from './counts';
+
+export interface EffectiveOrder {
+  /** Per position: the row whose time and id place the visit. */
+  orig: Int32Array;
+  /** Per position: the row whose content counts (the latest amendment, or the visit itself). */
+  content: Int32Array;
+  /** Per group: end of its effective visits (they start where the group starts). */
+  end: Int32Array;
+}
+
+/** Groups are positions [start[g], start[g + 1]) of `order` (row indices); `isAmendment` per row. */
+export function effectiveOrder(
+  rows: readonly VisitRow[], ms: Float64Array, isAmendment: Uint8Array, start: Int32Array, order: Int32Array,
+): EffectiveOrder {
+  const orig = new Int32Array(order.length), content = new Int32Array(order.length), end = new Int32Array(start.length - 1);
+  const key = (r: number) => (ms[r] === ms[r] ? ms[r]! : Infinity);
+  /** Row a goes after row b (time, then id). */
+  const after = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && rows[a]!.id > rows[b]!.id);
+  for (let g = 0; g + 1 < start.length; g++) {
+    const s = start[g]!, e = start[g + 1]!;
+    let n = s, amended = false;
+    for (let p = s; p < e; p++) if (isAmendment[order[p]!]) { amended = true; break; }
+    if (!amended) {
+      for (let p = s; p < e; p++) { orig[n] = order[p]!; content[n++] = order[p]!; }
+    } else {
+      const latest = new Map<string, number>();
+      for (let p = s; p < e; p++) {
+        const r = order[p]!;
+        if (!isAmendment[r] || ms[r] !== ms[r]) continue;
+        const target = rows[r]!.amends!, prev = latest.get(target);
+        if (prev === undefined || ms[r]! > ms[prev]! || (ms[r] === ms[prev] && rows[r]!.id > rows[prev]!.id)) latest.set(target, r);
+      }
+      for (let p = s; p < e; p++) {
+        const r = order[p]!;
+        if (isAmendment[r]) continue;
+        orig[n] = r;
+        content[n++] = latest.get(rows[r]!.id) ?? r;
+      }
+    }
+    end[g] = n;
+    if (n - s > 64) {
+      // An unusually busy household: an O(n log n) sort of (orig, content) pairs.
+      const pairs = Array.from({ length: n - s }, (_, i) => [orig[s + i]!, content[s + i]!] as const);
+      pairs.sort((a, b) => (after(a[0], b[0]) ? 1 : after(b[0], a[0]) ? -1 : 0));
+      pairs.forEach(([o, c], i) => { orig[s + i] = o; content[s + i] = c; });
+      continue;
+    }
+    // Insertion sort: a household has a handful of visits, often already in order.
+    for (let i = s + 1; i < n; i++) {
+      const o = orig[i]!, c = content[i]!;
+      let j = i - 1;
+      while (j >= s && after(orig[j]!, o)) { orig[j + 1] = orig[j]!; content[j + 1] = content[j]!; j--; }
+      orig[j + 1] = o; content[j + 1] = c;
+    }
+  }
+  return { orig, content, end };
+}
