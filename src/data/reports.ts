@@ -94,15 +94,16 @@ export async function loadDashboardData(): Promise<DashboardData> {
   const [events, members] = await db.transaction('r', [db.events, db.members], () => Promise.all([db.events.toArray(), db.members.toArray()]));
   const households: ReportInput['households'][number][] = [];
   const persons: ReportInput['persons'][number][] = [];
-  const visits: ReportInput['visits'][number][] = [];
+  // Already grouped by household (D-R2): the figures read the groups and need no flat list of 50,000 visits.
+  const visitsByHousehold = new Map<string, ReportInput['visits']>();
   for (const f of facts) {
     households.push(f.household);
     for (const p of f.persons) persons.push(p);
-    for (const v of f.visits) visits.push(v);
+    visitsByHousehold.set(f.household.id, f.visits);
   }
   return {
     input: {
-      households, persons, visits,
+      households, persons, visits: [], visitsByHousehold,
       events: events.filter((e) => e.communeId === commune?.id),
       members: members.filter((m) => m.communeId === commune?.id),
     },

@@ -170,7 +170,8 @@ describe('dashboard from digests', () => {
     const req = { period: monthPeriod(2026, 11), now };
     const fromDigests = dashboardFrom(data, req);
     const [households, persons, visits] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray()]);
-    const fromRows = dashboardFrom({ ...data, input: { ...data.input, households, persons, visits } }, req);
+    const fromRows = dashboardFrom({ ...data, input: { ...data.input, households, persons, visits, visitsByHousehold: undefined } }, req);
+    expect(data.input.visitsByHousehold?.size).toBe(households.length);
     expect(fromDigests.counts).toEqual(fromRows.counts);
     expect(fromDigests.trend).toEqual(fromRows.trend);
     expect(fromDigests.followUps).toEqual(fromRows.followUps);
