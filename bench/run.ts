@@ -13,6 +13,7 @@ import { firstRouteJs } from './bundle';
 import { startStaticServer } from './browser/static-server';
 import { runMicro } from './browser/micro';
 import { runColdStart } from './browser/cold-start';
+import { runFloor } from './browser/floor';
 import { runIngest } from './ingest';
 import { startThrowawayPg } from './lib/pg';
 import { runSyncComparison } from './sync/compare';
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
     const site = await startStaticServer(APP, PAGES_OUT);
     try {
       results.coldStart = await runColdStart(site.origin, { runs: config.coldRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
+      results.coldFloor = await runFloor(config.coldRuns, config.cpuThrottle);
+      log(`  browser floor: ${results.coldFloor.map((c) => Math.round(c.interactiveMs)).join(', ')} ms`);
     } finally { await site.close(); }
   });
   await section('ingest', async () => {

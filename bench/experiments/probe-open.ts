@@ -25,7 +25,7 @@ const open = async () => {
 };
 try {
   const first = await open();
-  console.log('seed', await call(first.page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
+  console.log('seed', await call(first.page, 'seed', { seed: 11, households: Number(process.env.PROBE_HOUSEHOLDS ?? 5000), visitsPerHousehold: 10 }));
   await first.ctx.close();
   for (const rate of [1, 4, 1, 4]) {
     const { ctx, page } = await open();

@@ -15,6 +15,8 @@ export interface Results {
   bundle?: FirstRouteJs;
   micro?: MicroResult;
   coldStart?: ColdStart[];
+  /** A tiny page on a fresh process, same throttle: the browser's own floor under coldStart. */
+  coldFloor?: ColdStart[];
   sync?: SyncRound[];
   ingest?: { sqlite?: IngestRun[]; postgres?: IngestRun[]; postgresVersion?: string; postgresSkipped?: string };
 }
