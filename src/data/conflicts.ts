@@ -28,7 +28,7 @@ export async function listConflicts(householdId: string): Promise<OpenConflict[]
 }
 
 export async function dismissConflict(entity: 'household' | 'person', entityId: string, field: string, now: number = Date.now()): Promise<boolean> {
-  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.meta, db.digests, db.hamletFacts], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const table = entity === 'household' ? db.households : db.persons;
     const row = await table.get(entityId);
     if (!row || !row.conflicts.some((c) => c.field === field)) return false;

@@ -41,6 +41,10 @@ export interface DraftRow extends VisitInput {
 
 /** A household's digest (list summary + report facts, see src/shared/digest.ts); `demo` as a flag like every row. */
 export type DigestRow = Omit<Digest, 'demo'> & DemoFlag;
+/** How a digest is stored: the list's part (read ~500 at a time at start-up, so kept small)… */
+export type SummaryRow = Omit<DigestRow, 'facts'>;
+/** …and the reports' part, read per hamlet when a facts bundle is rebuilt. */
+export type FactsRow = Pick<DigestRow, 'id' | 'hamletId' | 'label' | 'priority' | 'facts' | 'demo'>;
 /** A hamlet's facts bundle (src/shared/hamlet-facts.ts): a cache over its digests, deleted by every write there. */
 export interface HamletFactsRow { hamletId: string; v: number; bundle: string }
 
@@ -61,7 +65,8 @@ export class TungNhaDb extends Dexie {
   reports!: Table<Report & DemoFlag, string>;
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, number>;
-  digests!: Table<DigestRow, string>;
+  digests!: Table<SummaryRow, string>;
+  householdFacts!: Table<FactsRow, string>;
   hamletFacts!: Table<HamletFactsRow, string>;
 
   constructor(name = 'tung-nha') {
@@ -81,7 +86,7 @@ export class TungNhaDb extends Dexie {
     });
     // v2: one digest per household, written with every change to it, and per-hamlet facts bundles built from them
     // on demand (D19). Digests are built once from the rows on upgrade; bundles when the dashboard first needs them.
-    this.version(2).stores({ digests: 'id, hamletId, demo', hamletFacts: 'hamletId' }).upgrade((tx) => rebuildAllDigests(tx));
+    this.version(2).stores({ digests: 'id, hamletId, demo', householdFacts: 'id, hamletId, demo', hamletFacts: 'hamletId' }).upgrade((tx) => rebuildAllDigests(tx));
   }
 }
 

@@ -3,7 +3,7 @@
  * server. Every demo row carries `demo: 1`; its outbox items are never sent; removal touches nothing else.
  */
 import { db } from './db';
-import { digestRows } from './digest-upgrade';
+import { digestRows, putDigests } from './digest-upgrade';
 import { bundleFacts } from '../shared/hamlet-facts';
 import { DIGEST_VERSION } from '../shared/digest';
 import { groupBy } from '../shared/group';
@@ -27,7 +27,7 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
   };
   const identity: DemoIdentity = { memberId: me.id, communeId: demo.commune.id };
   await removeDemo();
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.digests, db.hamletFacts], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.digests, db.householdFacts, db.hamletFacts], async () => {
     await db.communes.put(demo.commune);
     await db.hamlets.bulkPut(flag(demo.hamlets));
     await db.members.bulkPut(flag([...demo.members, me]));
@@ -36,7 +36,7 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
     await db.persons.bulkPut(persons);
     await db.visits.bulkPut(visits);
     const digests = digestRows(households, persons, visits);
-    await db.digests.bulkPut(digests);
+    await putDigests(db.digests, db.householdFacts, digests);
     // The demo's facts bundles too (string concatenation): a leader trying the demo opens the dashboard at once.
     const byHamlet = groupBy(digests.sort((a, b) => (a.id < b.id ? -1 : 1)), (d) => d.hamletId);
     await db.hamletFacts.bulkPut([...byHamlet].map(([hamletId, ds]) => ({ hamletId, v: DIGEST_VERSION, bundle: bundleFacts(ds) })));
@@ -49,12 +49,12 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
 
 /** Removes every demo row, demo outbox item and draft of a demo household; real data is untouched. */
 export async function removeDemo(): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.hamletFacts], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const demoHouseholds = await db.households.where('demo').equals(1).primaryKeys();
     await db.drafts.bulkDelete(demoHouseholds);
     const identity = await getMeta<DemoIdentity>('demo');
     if (identity) await db.communes.delete(identity.communeId);
-    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox, db.digests] as const) {
+    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox, db.digests, db.householdFacts] as const) {
       await (table as unknown as typeof db.hamlets).where('demo').equals(1).delete();
     }
     await db.hamletFacts.clear(); // a cache over the digests: rebuilt when the dashboard next needs it

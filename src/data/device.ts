@@ -45,14 +45,14 @@ export class UnsyncedDataError extends Error {
  * unless `discardUnsynced` (e.g. the token was revoked and the leader agreed the items are lost).
  */
 export async function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.hamletFacts], async () => {
+  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const pending = await db.outbox.filter((o) => o.demo !== 1).count();
     if (pending && !opts.discardUnsynced) throw new UnsyncedDataError(pending);
     const realHouseholds = await db.households.filter((h) => h.demo !== 1).primaryKeys();
     await db.drafts.bulkDelete(realHouseholds);
     const demo = await getMeta<{ communeId: string }>('demo');
     await db.communes.filter((c) => c.id !== demo?.communeId).delete();
-    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.digests] as const) {
+    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.digests, db.householdFacts] as const) {
       const keys = await (table as typeof db.hamlets).filter((r) => r.demo !== 1).primaryKeys();
       await (table as typeof db.hamlets).bulkDelete(keys);
     }

@@ -4,7 +4,8 @@
  * version-change transaction, with `tx.table`, not the global `db`).
  */
 import type { Transaction } from 'dexie';
-import type { DigestRow, HouseholdRow, PersonRow, VisitRow } from './db';
+import type { Table } from 'dexie';
+import type { DigestRow, FactsRow, HouseholdRow, PersonRow, SummaryRow, VisitRow } from './db';
 import { buildDigest } from '../shared/digest';
 import { groupBy } from '../shared/group';
 
@@ -19,9 +20,17 @@ export function digestRows(households: readonly HouseholdRow[], persons: readonl
   return households.map((h) => toDigestRow(h, personsBy.get(h.id) ?? [], visitsBy.get(h.id) ?? []));
 }
 
+/** Stores digests: the summary in `digests`, the facts in `householdFacts` (same key). */
+export function putDigests(summaries: Table<SummaryRow, string>, facts: Table<FactsRow, string>, rows: readonly DigestRow[]): Promise<unknown> {
+  return Promise.all([
+    summaries.bulkPut(rows.map(({ facts: _facts, ...summary }) => summary)),
+    facts.bulkPut(rows.map((d) => ({ id: d.id, hamletId: d.hamletId, label: d.label, priority: d.priority, facts: d.facts, ...(d.demo ? { demo: 1 as const } : {}) }))),
+  ]);
+}
+
 export async function rebuildAllDigests(tx: Transaction): Promise<void> {
   const [households, persons, visits] = await Promise.all([
     tx.table<HouseholdRow>('households').toArray(), tx.table<PersonRow>('persons').toArray(), tx.table<VisitRow>('visits').toArray(),
   ]);
-  await tx.table<DigestRow>('digests').bulkPut(digestRows(households, persons, visits));
+  await putDigests(tx.table('digests'), tx.table('householdFacts'), digestRows(households, persons, visits));
 }

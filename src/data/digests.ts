@@ -4,8 +4,8 @@
  * digest then commits or rolls back with the change it describes, and the facts bundle of every hamlet concerned
  * (before and after a move) is dropped, to be rebuilt from the digests when the dashboard next needs it.
  */
-import { db, type DigestRow } from './db';
-import { toDigestRow } from './digest-upgrade';
+import { db, type DigestRow, type SummaryRow } from './db';
+import { putDigests, toDigestRow } from './digest-upgrade';
 import { summaryOf } from '../shared/digest';
 import type { HouseholdSummary } from '../shared/search';
 
@@ -31,12 +31,13 @@ export async function refreshDigests(householdIds: Iterable<string>): Promise<vo
     if (old) hamlets.add(old.hamletId);
   });
   await Promise.all([
-    rows.length ? db.digests.bulkPut(rows) : undefined,
+    rows.length ? putDigests(db.digests, db.householdFacts, rows) : undefined,
     gone.length ? db.digests.bulkDelete(gone) : undefined,
+    gone.length ? db.householdFacts.bulkDelete(gone) : undefined,
     db.hamletFacts.bulkDelete([...hamlets]),
   ]);
 }
 
-export function rowToSummary(row: DigestRow): HouseholdSummary {
-  return summaryOf({ ...row, demo: row.demo === 1 });
+export function rowToSummary(row: SummaryRow): HouseholdSummary {
+  return summaryOf({ ...row, facts: '', demo: row.demo === 1 });
 }

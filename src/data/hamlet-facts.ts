@@ -16,13 +16,13 @@ async function bundles(hamletIds: readonly string[]): Promise<HamletFactsRow[]> 
   const ids = [...hamletIds];
   const rows = await db.transaction('r', db.hamletFacts, () => db.hamletFacts.bulkGet(ids));
   if (rows.every(fresh)) return rows;
-  return db.transaction('rw', [db.digests, db.hamletFacts], async () => {
+  return db.transaction('rw', [db.householdFacts, db.hamletFacts], async () => {
     const current = await db.hamletFacts.bulkGet(ids);
     return Promise.all(ids.map(async (hamletId, i) => {
       const row = current[i];
       if (fresh(row)) return row;
-      const digests = await db.digests.where('hamletId').equals(hamletId).toArray();
-      const rebuilt = { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(digests) };
+      const facts = await db.householdFacts.where('hamletId').equals(hamletId).toArray();
+      const rebuilt = { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(facts) };
       await db.hamletFacts.put(rebuilt);
       return rebuilt;
     }));

@@ -51,7 +51,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
   const fields: HouseholdFields | undefined = parseInto(schema.HouseholdFields, input.fields, '', issues);
   const persons = input.persons.map((p, i) => ({ id: p.id ?? uuidv7(now), fields: parseInto(schema.PersonFields, { ...p.fields, householdId: id }, `persons.${i}`, issues) as PersonFields | undefined }));
   if (!fields || issues.length) throw new ValidationError(issues);
-  return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests, db.hamletFacts], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const hamlet = await db.hamlets.get(fields.hamletId);
     if (!hamlet) throw new ValidationError([{ path: 'hamletId', message: 'Thôn/bản này không có trên máy' }]);
     const prev = await db.households.get(id);
@@ -103,7 +103,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
  * Demo households are simply deleted (nothing to tell a server).
  */
 export async function requestHouseholdRemoval(id: string, now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.households, db.persons, db.visits, db.drafts, db.outbox, db.meta, db.digests, db.hamletFacts], async () => {
+  await db.transaction('rw', [db.households, db.persons, db.visits, db.drafts, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const prev = await db.households.get(id);
     if (!prev) return;
     await db.households.delete(id);
@@ -111,6 +111,7 @@ export async function requestHouseholdRemoval(id: string, now: number = Date.now
     await db.visits.where('householdId').equals(id).delete();
     await db.drafts.delete(id);
     await db.digests.delete(id);
+    await db.householdFacts.delete(id);
     await db.hamletFacts.delete(prev.hamletId);
     if (prev.demo === 1) {
       await db.outbox.where('householdId').equals(id).delete();

@@ -12,7 +12,7 @@ import { HOUSEHOLD_FIELD_NAMES as HOUSEHOLD_FIELDS, PERSON_FIELD_NAMES as PERSON
 import type { Change, PullResponse } from '../shared/protocol';
 import type { SyncStore } from '../sync/store';
 
-const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.hamletFacts];
+const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts];
 
 function toLww<R extends { id: string; hlc: Record<string, string>; conflicts: Household['conflicts'] }>(row: R, keys: readonly string[]): LwwState<Record<string, unknown>> {
   const fields: Record<string, unknown> = {};

@@ -5,7 +5,7 @@
 import { db, type VisitRow } from './db';
 import { tickFrom, writerContext } from './meta';
 import { outboxRow } from './outbox';
-import { toDigestRow } from './digest-upgrade';
+import { putDigests, toDigestRow } from './digest-upgrade';
 import { validation, ValidationError, type FieldIssue } from './validation';
 import type { VisitInput } from './visits';
 import type { Visit } from '../shared/schema';
@@ -20,7 +20,7 @@ import { uuidv7 } from '../shared/ids';
  */
 export async function recordVisit(input: VisitInput, now: number = Date.now()): Promise<Visit> {
   const { schema, parseInto } = await validation();
-  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.drafts, db.meta, db.digests, db.hamletFacts], async () => {
+  return db.transaction('rw', [db.households, db.persons, db.visits, db.outbox, db.drafts, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const [existing, household, ctx, persons, visits] = await Promise.all([
       input.id ? db.visits.get(input.id) : undefined,
       db.households.get(input.householdId),
@@ -47,7 +47,7 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
       db.outbox.add(outboxRow({ id: uuidv7(now), type: 'visit.create', entityId: visit.id, hlc, payload: visit }, household.id, demo, now)),
       db.drafts.delete(household.id),
       db.meta.bulkPut(writes),
-      db.digests.put(toDigestRow(household, persons, [...visits, row])),
+      putDigests(db.digests, db.householdFacts, [toDigestRow(household, persons, [...visits, row])]),
       db.hamletFacts.delete(household.hamletId),
     ]);
     return visit;

@@ -10,6 +10,7 @@ import { DB_KINDS, enrolPhone, startServer, stopPg, type Cut, type Phone, type T
 import { seedCommune } from '../../server/db';
 import { db } from '../../src/data/db';
 import { digestRows } from '../../src/data/digest-upgrade';
+import { storedDigests } from '../unit/digest-helpers';
 import { getHousehold } from '../../src/data/index';
 import { recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 import { generateDemoCommune } from '../../src/shared/demo';
@@ -150,7 +151,7 @@ async function play(actions: Action[]) {
       for (const r of await db.outbox.toArray()) expect(liveHouseholds.has(r.householdId!)).toBe(false);
       expect(await snapshot()).toEqual(expected);
       // Every pulled page, removal and visit kept the per-household digests (D19) equal to the rows.
-      const [hs, ps, vs, ds] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray()]);
+      const [hs, ps, vs, ds] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), storedDigests()]);
       const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
       expect(ds.sort(byId)).toEqual(digestRows(hs, ps, vs).sort(byId));
     }

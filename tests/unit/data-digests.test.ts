@@ -11,6 +11,7 @@ import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db, TungNhaDb, type DigestRow } from '../../src/data/db';
 import { digestRows } from '../../src/data/digest-upgrade';
 import { bundleFacts } from '../../src/shared/hamlet-facts';
+import { storedDigests } from './digest-helpers';
 import { dexieSyncStore } from '../../src/data/sync-store';
 import { dismissConflict } from '../../src/data/conflicts';
 import { listHouseholdSummaries } from '../../src/data/index';
@@ -31,7 +32,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 /** Every digest equals the one built from the rows, no household lacks one, and every kept bundle is current. */
 async function expectDigestsInStep(): Promise<DigestRow[]> {
   const [households, persons, visits, digests, bundles] = await Promise.all([
-    db.households.toArray(), db.persons.toArray(), db.visits.toArray(), db.digests.toArray(), db.hamletFacts.toArray(),
+    db.households.toArray(), db.persons.toArray(), db.visits.toArray(), storedDigests(), db.hamletFacts.toArray(),
   ]);
   expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
   for (const b of bundles) expect(b.bundle, `bundle of ${b.hamletId}`).toBe(bundleFacts(digests.filter((d) => d.hamletId === b.hamletId)));
@@ -149,7 +150,8 @@ describe('upgrade from schema v1', () => {
     v1.close();
     const upgraded = new TungNhaDb(name);
     await upgraded.open();
-    const digests = (await upgraded.digests.toArray()).sort(byId);
+    const facts = new Map((await upgraded.householdFacts.toArray()).map((f) => [f.id, f.facts]));
+    const digests = (await upgraded.digests.toArray()).map((d) => ({ ...d, facts: facts.get(d.id)! })).sort(byId);
     expect(digests.length).toBe(30);
     expect(digests).toEqual(digestRows(households, persons, visits).sort(byId));
     upgraded.close();
