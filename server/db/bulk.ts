@@ -35,6 +35,8 @@ export async function insertIgnoringDuplicates<T extends 'mutations' | 'visits'>
   }
   // The rows travel as ONE JSON text parameter read by json_to_recordset: node-postgres serialises a JS array
   // parameter element by element (quoting and escaping every string), which cost more CPU and garbage than the INSERT.
+  // Every string here is an id, a hash, a type name or JSON.stringify output (lone surrogates already escaped as ASCII),
+  // so PostgreSQL's JSON parser accepts whatever the text-array path accepted.
   const shape = sql.join(columns.map(([name, type]) => sql`${sql.ref(name)} ${sql.raw(type)}`));
   const cols = sql.join(names.map((name) => sql.ref(name)));
   await sql`insert into ${sql.table(table)} (${cols})
