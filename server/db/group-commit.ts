@@ -8,7 +8,8 @@
  */
 import type { PushContext, PushRefs, PushWrites } from '../sync/push-types';
 import type { Store } from './connect';
-import { loadContext, writeChanges, type PushMeta } from './push-store';
+import { loadContext } from './push-store';
+import { writeGroup, type PushMeta } from './push-writes';
 import { nextSeq } from './seq';
 
 export interface PushJob<R> {
@@ -98,7 +99,7 @@ async function commitGroup(store: Store, jobs: PushJob<unknown>[]): Promise<unkn
         unchanged = decided.map((d) => d.results);
         throw NOTHING_TO_WRITE;
       }
-      for (const [i, d] of decided.entries()) await writeChanges(trx, store.kind, d.writes, jobs[i]!.meta, seq);
+      await writeGroup(trx, store, decided.map((d, i) => ({ writes: d.writes, meta: jobs[i]!.meta })), seq);
       return decided.map((d) => d.results);
     });
   } catch (err) {

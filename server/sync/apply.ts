@@ -28,7 +28,7 @@ function split<T extends { id: string; hlc: Record<string, string>; conflicts: L
 function householdPut(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'household.put'>): Rejection {
   const stored = ctx.households.get(m.entityId);
   if (stored && stored.communeId !== c.communeId) return OUT_OF_SCOPE;
-  if (stored && stored.data === null) return HOUSEHOLD_REMOVED;
+  if (stored?.removed) return HOUSEHOLD_REMOVED;
   const current = stored?.data ?? null;
   if (current && !inScope(c, current.hamletId)) return OUT_OF_SCOPE;
   if (m.payload.fields.hamletId !== undefined && !inScope(c, m.payload.fields.hamletId)) return OUT_OF_SCOPE;
@@ -39,7 +39,7 @@ function householdPut(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'househo
   const previous = w.households.get(m.entityId)?.prevHamletId ?? null;
   const moved = current !== null && current.hamletId !== household.hamletId;
   if (moved) w.movedHouseholds.set(household.id, household.hamletId);
-  ctx.households.set(household.id, { communeId: c.communeId, hamletId: household.hamletId, data: household });
+  ctx.households.set(household.id, { communeId: c.communeId, hamletId: household.hamletId, removed: false, data: household });
   w.households.set(household.id, { hamletId: household.hamletId, prevHamletId: moved ? current.hamletId : previous, data: household });
   return null;
 }
@@ -48,8 +48,8 @@ function householdDelete(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'hous
   const stored = ctx.households.get(m.entityId);
   if (!stored) return NO_HOUSEHOLD;
   if (stored.communeId !== c.communeId || !inScope(c, stored.hamletId)) return OUT_OF_SCOPE;
-  if (stored.data === null) return null; // already removed: another device asked too
-  ctx.households.set(m.entityId, { ...stored, data: null });
+  if (stored.removed) return null; // already removed: another device asked too
+  ctx.households.set(m.entityId, { communeId: stored.communeId, hamletId: stored.hamletId, removed: true, data: null });
   w.households.set(m.entityId, { hamletId: stored.hamletId!, prevHamletId: w.households.get(m.entityId)?.prevHamletId ?? null, data: null });
   w.erasedHouseholds.add(m.entityId);
   for (const [id, p] of ctx.persons) if (p.householdId === m.entityId && p.data) ctx.persons.set(id, { ...p, data: null });
@@ -63,7 +63,7 @@ function liveHousehold(ctx: PushContext, c: Caller, householdId: string): { haml
   const h = ctx.households.get(householdId);
   if (!h) return NO_HOUSEHOLD;
   if (h.communeId !== c.communeId || !inScope(c, h.hamletId)) return OUT_OF_SCOPE;
-  if (h.data === null) return HOUSEHOLD_REMOVED;
+  if (h.removed) return HOUSEHOLD_REMOVED;
   return { hamletId: h.hamletId! };
 }
 

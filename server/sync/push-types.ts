@@ -1,7 +1,8 @@
 /** What a push reads from storage before deciding (PushContext) and what it writes afterwards (PushWrites). */
 import type { Household, Member, Person, Visit, TeamEvent, Report } from '../../src/shared/schema';
 
-export interface StoredHousehold { communeId: string; hamletId: string | null; data: Household | null }
+/** `removed` = tombstone (data null); known without reading `data`, which the store may parse lazily (push-store.ts). */
+export interface StoredHousehold { communeId: string; hamletId: string | null; removed: boolean; readonly data: Household | null }
 export interface StoredPerson { communeId: string; householdId: string; data: Person | null }
 export interface StoredMember { communeId: string; data: Member | null }
 
