@@ -2,6 +2,7 @@
  * Reading request bodies with hard caps. The raw body is read as a stream and cut off at the cap; a gzip body is
  * inflated with `maxOutputLength`, so a zip bomb stops at the cap (413) instead of filling memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { ApiFailure } from './errors';
@@ -52,7 +53,12 @@ export async function readJsonBody(c: Context, capBytes: number, opts: { gzip: b
     }
   }
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    // Same as a fatal TextDecoder (invalid UTF-8 is refused, a leading BOM dropped) at a fraction of its cost on
+    // Node 20, where it was ~5 % of the server's CPU under a burst of pushes.
+    if (!isUtf8(bytes)) throw new Error('invalid UTF-8');
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const text = buf.toString('utf8');
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch {
     throw new ApiFailure('bad_request', 'JSON không hợp lệ (malformed JSON)');
   }

@@ -39,6 +39,11 @@ describeEachDb('bad input', (h) => {
   }
 
   it('malformed JSON → 400', () => refused(() => post('{"mutations": [ {'), 400, 'bad_request', /JSON không hợp lệ/));
+  it('invalid UTF-8 → 400', () => refused(() => post(Buffer.concat([Buffer.from('{"mutations": ["'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')])), 400, 'bad_request', /JSON không hợp lệ/));
+  it('a leading byte-order mark is accepted, as a browser would send it', async () => {
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ mutations: [visitMutation(member.member, home())] }))]);
+    expect((await post(body)).status).toBe(200);
+  });
   it('not JSON content type → 415', () => refused(() => post('{"mutations":[]}', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type', /application\/json/));
   it('unknown content encoding → 415', () => refused(() => post('x', { 'content-encoding': 'br' }), 415, 'unsupported_media_type', /br/));
   it('unknown top-level field → 400 with issues', async () => {
