@@ -12,6 +12,9 @@ import { uuidv7 } from '../src/shared/ids';
 import { EnrolResponse } from '../src/shared/protocol';
 import type { Visit } from '../src/shared/schema';
 
+/** Node flags of the production server: package.json `start` and docs/deploy/Dockerfile (keep the three in step). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export interface IngestRun { visits: number; ms: number; visitsPerSec: number; batchMs: number[]; statuses: Record<string, number> }
 
 export async function runIngest(opts: {
@@ -21,7 +24,8 @@ export async function runIngest(opts: {
   const env: NodeJS.ProcessEnv = { BENCH_MEMBER_DEVICES: String(opts.devices), BENCH_HOUSEHOLDS: String(opts.households), BENCH_VISITS_PER_HOUSEHOLD: String(opts.visitsPerHousehold) };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server to find where ingest time goes.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
+  // The server runs with the flags `npm start` and the Dockerfile give it (D-I3), plus any given for profiling.
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const server = await startChild('bench/servers/tungnha-server.ts', { label: 'ingest server', env, timeoutMs: 180_000, ...(nodeArgs ? { nodeArgs } : {}) });
   try {
     const origin = `http://127.0.0.1:${server.port}`;
