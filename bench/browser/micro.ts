@@ -20,7 +20,8 @@ export interface MicroResult {
 
 export const SEARCH_QUERIES = ['nguyen van', 'le thi hoa', 'tran', '0912', 'pham dung', 'ho', 'vu minh duc', 'xom'];
 
-const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
+/** Calls `window.__bench[fn](...args)` on a bench page. */
+export const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
   page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const) as Promise<T>;
 
 export async function runMicro(origin: string, opts: { households: number; visitsPerHousehold: number; saveRuns: number; savesPerRun: number; dashboardRuns: number; log: (s: string) => void }): Promise<MicroResult> {

@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent, throttleCpu } from '../browser/chromium';
-
-const call = (page: import('@playwright/test').Page, fn: string, ...args: unknown[]) =>
-  page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const);
+import { call } from '../browser/micro';
 
 await buildApp();
 await buildBenchPages();
