@@ -8,7 +8,7 @@ import { getMeta, nextHlc, type Device } from '../../src/data/meta';
 import { outboxRow } from '../../src/data/outbox';
 import { CURRENT_CATALOGUE_VERSION } from '../../src/shared/catalogue';
 import { uuidv7 } from '../../src/shared/ids';
-import { batchedSyncStore } from '../../src/data/sync-batch';
+import { dexieSyncStore } from '../../src/data/sync-store';
 import type { SyncStore } from '../../src/sync/store';
 import { runSync, type SyncProgress } from '../../src/sync/engine';
 import { EnrolResponse } from '../../src/shared/protocol';
@@ -44,7 +44,7 @@ export async function sync(): Promise<{ ms: number; ok: boolean; problem?: strin
     trace.push({ what, t0: s, t1: performance.now() - t0, ...(n ? { n: n(r) } : {}), ...(bytes !== undefined ? { bytes } : {}) });
     return r;
   };
-  const base = batchedSyncStore;
+  const base = dexieSyncStore;
   const store: SyncStore = {
     ...base,
     pendingBatch: (limit) => timed('read', () => base.pendingBatch(limit), (r) => r.length),

@@ -2,13 +2,12 @@
  * Bulk outbox reads and writes for the sync engine's pipelined push (src/sync/push.ts). The engine reads the next
  * batch while the previous one is still on the wire, so it reads by position (after the last seq it handed out)
  * instead of "the oldest pending"; and it settles a whole batch's verdicts with one bulkDelete instead of one
- * delete per item (≈ 0.4 s → tens of ms for 1,000 items on a phone). Same rules as dexieSyncStore: only
+ * delete per item (≈ 0.4 s → tens of ms for 1,000 items on a phone). dexieSyncStore (sync-store.ts) uses them: only
  * accepted/duplicate leave the outbox, conflict/rejected stay with the reason, demo items are never sent.
  */
 import { db, type OutboxRow } from './db';
-import { dexieSyncStore } from './sync-store';
 import type { PushResult } from '../shared/protocol';
-import type { QueuedMutation, SyncStore } from '../sync/store';
+import type { QueuedMutation } from '../sync/store';
 
 const sendable = (o: OutboxRow) => o.status === 'pending' && o.demo !== 1;
 
@@ -48,11 +47,3 @@ export async function acknowledgeBatch(results: { seq: number; result: PushResul
     for (const { seq, status, reason } of refused) await db.outbox.update(seq, { status, reason });
   });
 }
-
-/** dexieSyncStore with the bulk outbox operations: what the worker and the page fallback sync with. */
-export const batchedSyncStore: SyncStore = {
-  ...dexieSyncStore,
-  pendingCount: sendableCount,
-  pendingAfter,
-  acknowledge: acknowledgeBatch,
-};

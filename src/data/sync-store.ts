@@ -4,6 +4,7 @@
  */
 import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
 import { refreshDigests } from './digests';
+import { acknowledgeBatch, pendingAfter, sendableCount } from './sync-batch';
 import { deleteMeta, getMeta, LAST_GOOD_SYNC_KEY, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
@@ -99,17 +100,10 @@ export const dexieSyncStore: SyncStore = {
     const rows = await db.outbox.where('status').equals('pending').filter((o) => o.demo !== 1).limit(limit).toArray();
     return rows.map((r) => ({ seq: r.seq!, mutation: r.mutation }));
   },
-  pendingCount() {
-    return db.outbox.where('status').equals('pending').filter((o) => o.demo !== 1).count();
-  },
-  async acknowledge(results) {
-    await db.transaction('rw', db.outbox, async () => {
-      for (const { seq, result } of results) {
-        if (result.status === 'accepted' || result.status === 'duplicate') await db.outbox.delete(seq);
-        else await db.outbox.update(seq, { status: result.status, reason: result.reason ?? result.status });
-      }
-    });
-  },
+  // The pipelined push's bulk outbox operations (sync-batch.ts, D-S1).
+  pendingAfter,
+  pendingCount: sendableCount,
+  acknowledge: acknowledgeBatch,
   cursor() {
     return getMeta<string>('cursor');
   },

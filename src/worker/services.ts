@@ -4,7 +4,7 @@
  */
 import { expose } from 'comlink';
 import { runSync, type SyncProgress, type SyncResult } from '../sync/engine';
-import { batchedSyncStore } from '../data/sync-batch';
+import { dexieSyncStore } from '../data/sync-store';
 import { warmHamletFacts } from '../data/hamlet-facts';
 import { reportServices } from './reports';
 
@@ -20,7 +20,7 @@ async function sync(onProgress?: (p: SyncProgress) => unknown): Promise<SyncResu
     try { void Promise.resolve(onProgress?.(p)).catch(() => {}); } catch { /* page gone */ }
   };
   const run = async () => {
-    const result = await runSync({ store: batchedSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
+    const result = await runSync({ store: dexieSyncStore, fetch: (u, i) => fetch(u, i), now: Date.now, sleep, random: Math.random }, report);
     // A leader's dashboard reads per-hamlet bundles that the pull just dropped: rebuild them now, in the background.
     if (result.ok) void warmHamletFacts().catch((e: unknown) => console.warn('warm dashboard', e));
     return result;

@@ -16,7 +16,7 @@ import type { Role } from '../../src/shared/schema';
 import { EnrolResponse } from '../../src/shared/protocol';
 import { useDatabase, db } from '../../src/data/db';
 import { saveEnrolment } from '../../src/data/device';
-import { batchedSyncStore } from '../../src/data/sync-batch';
+import { dexieSyncStore } from '../../src/data/sync-store';
 import { runSync, type SyncResult } from '../../src/sync/engine';
 import type { FetchFn } from '../../src/sync/transport';
 
@@ -123,7 +123,7 @@ export async function enrolPhone(server: TestServer, role: Role, hamletIds: stri
     async sync(opts = {}) {
       phone.use();
       return runSync({
-        store: batchedSyncStore, fetch: server.fetch, now: Date.now, sleep: async () => {}, random: () => 0.5,
+        store: dexieSyncStore, fetch: server.fetch, now: Date.now, sleep: async () => {}, random: () => 0.5,
         maxAttempts: opts.maxAttempts ?? 6,
       });
     },
