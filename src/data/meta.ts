@@ -52,26 +52,6 @@ export async function deleteMeta(key: MetaKey): Promise<void> {
   await db.meta.delete(key);
 }
 
-/** HLC node: the enrolled device id; before enrolment a random local id (kept, so clocks stay unique). */
-export async function localNode(): Promise<string> {
-  const device = await getMeta<Device>('device');
-  if (device) return device.deviceId;
-  let node = await getMeta<string>('node');
-  if (!node) {
-    node = uuidv7();
-    await setMeta('node', node);
-  }
-  return node;
-}
-
-/** Next HLC for a local write. Call inside the write's transaction (meta must be in its scope). */
-export async function nextHlc(now: number = Date.now()): Promise<string> {
-  const node = await localNode();
-  const next = tickHlc(await getMeta<string>('hlc'), node, now);
-  await setMeta('hlc', next);
-  return next;
-}
-
 /** What a local write needs from meta, read in one request: who writes, and the clock. */
 export interface WriterContext {
   device?: Device;
@@ -85,15 +65,33 @@ export async function writerContext(): Promise<WriterContext> {
   return { device, demo, hlc, node } as WriterContext;
 }
 
+/** HLC node: the enrolled device id; before enrolment a random local id, created once and kept (clocks stay unique). */
+function nodeOf(ctx: WriterContext): { node: string; writes: MetaRow[] } {
+  const node = ctx.device?.deviceId ?? ctx.node;
+  if (node) return { node, writes: [] };
+  const created = uuidv7();
+  return { node: created, writes: [{ key: 'node', value: created }] };
+}
+
+export async function localNode(): Promise<string> {
+  const { node, writes } = nodeOf(await writerContext());
+  if (writes.length) await db.meta.bulkPut(writes);
+  return node;
+}
+
 /**
- * nextHlc from an already-read context: the new clock and the meta rows to write with it (same transaction).
- * Same clock as nextHlc would give; lets a save issue all its reads at once, then all its writes at once.
+ * The next HLC from an already-read context: the new clock and the meta rows to write with it (same transaction).
+ * Lets a save issue all its reads at once, then all its writes at once (recordVisit).
  */
 export function tickFrom(ctx: WriterContext, now: number): { hlc: string; writes: MetaRow[] } {
-  const writes: MetaRow[] = [];
-  let node = ctx.device?.deviceId ?? ctx.node;
-  if (!node) writes.push({ key: 'node', value: (node = uuidv7()) });
+  const { node, writes } = nodeOf(ctx);
   const hlc = tickHlc(ctx.hlc, node, now);
-  writes.push({ key: 'hlc', value: hlc });
-  return { hlc, writes };
+  return { hlc, writes: [...writes, { key: 'hlc', value: hlc }] };
+}
+
+/** Next HLC for a local write. Call inside the write's transaction (meta must be in its scope). */
+export async function nextHlc(now: number = Date.now()): Promise<string> {
+  const { hlc, writes } = tickFrom(await writerContext(), now);
+  await db.meta.bulkPut(writes);
+  return hlc;
 }
