@@ -86,7 +86,8 @@ export class TungNhaDb extends Dexie {
     });
     // v2: one digest per household, written with every change to it, and per-hamlet facts bundles built from them
     // on demand (D19). Visits lose their hamletId and at indexes: nothing reads by them since the list reads digests,
-    // and every index is one more write per visit saved or pulled. Digests are built once from the rows on upgrade; bundles when the dashboard first needs them.
+    // and every index is one more write per visit saved or pulled. Digests are built once from the rows on upgrade;
+    // bundles when the dashboard first needs them.
     this.version(2).stores({ visits: 'id, householdId, demo', digests: 'id, hamletId, demo', householdFacts: 'id, hamletId, demo', hamletFacts: 'hamletId' }).upgrade((tx) => rebuildAllDigests(tx));
   }
 }

@@ -4,8 +4,7 @@
  */
 import { db } from './db';
 import { digestRows, putDigests } from './digest-upgrade';
-import { bundleFacts } from '../shared/hamlet-facts';
-import { DIGEST_VERSION } from '../shared/digest';
+import { hamletBundle } from '../shared/hamlet-facts';
 import { groupBy } from '../shared/group';
 import { deleteMeta, getMeta, setMeta, type DemoIdentity } from './meta';
 import type { DemoOptions } from '../shared/demo';
@@ -39,7 +38,7 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
     await putDigests(db.digests, db.householdFacts, digests);
     // The demo's facts bundles too (string concatenation): a leader trying the demo opens the dashboard at once.
     const byHamlet = groupBy(digests.sort((a, b) => (a.id < b.id ? -1 : 1)), (d) => d.hamletId);
-    await db.hamletFacts.bulkPut([...byHamlet].map(([hamletId, ds]) => ({ hamletId, v: DIGEST_VERSION, bundle: bundleFacts(ds) })));
+    await db.hamletFacts.bulkPut([...byHamlet].map(([hamletId, ds]) => hamletBundle(hamletId, ds)));
     await setMeta('demo', identity);
     const settings = (await getMeta<{ hamletId?: string | null }>('settings')) ?? {};
     if (!settings.hamletId) await setMeta('settings', { lang: 'vi', ...settings, hamletId: demo.hamlets[0]?.id ?? null });

@@ -1,6 +1,6 @@
 /**
  * Keeping digests in step with the rows (D19). Every writer of households, people or visits calls refreshDigests
- * with the households it touched, inside its own transaction (which must include db.digests and db.hamletFacts): the
+ * with the households it touched, inside its own transaction (which must include db.digests, db.householdFacts and db.hamletFacts): the
  * digest then commits or rolls back with the change it describes, and the facts bundle of every hamlet concerned
  * (before and after a move) is dropped, to be rebuilt from the digests when the dashboard next needs it.
  */

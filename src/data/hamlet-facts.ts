@@ -6,7 +6,7 @@
 import { db, type HamletFactsRow } from './db';
 import { getMeta, type Device } from './meta';
 import { DIGEST_VERSION, type DigestFacts } from '../shared/digest';
-import { bundleFacts, unbundleFacts } from '../shared/hamlet-facts';
+import { hamletBundle, unbundleFacts } from '../shared/hamlet-facts';
 import { LEADER_ROLES } from '../shared/schema';
 
 const fresh = (row: HamletFactsRow | undefined): row is HamletFactsRow => row !== undefined && row.v === DIGEST_VERSION;
@@ -22,7 +22,7 @@ async function bundles(hamletIds: readonly string[]): Promise<HamletFactsRow[]> 
       const row = current[i];
       if (fresh(row)) return row;
       const facts = await db.householdFacts.where('hamletId').equals(hamletId).toArray();
-      const rebuilt = { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(facts) };
+      const rebuilt = hamletBundle(hamletId, facts);
       await db.hamletFacts.put(rebuilt);
       return rebuilt;
     }));

@@ -110,9 +110,7 @@ export async function requestHouseholdRemoval(id: string, now: number = Date.now
     await db.persons.where('householdId').equals(id).delete();
     await db.visits.where('householdId').equals(id).delete();
     await db.drafts.delete(id);
-    await db.digests.delete(id);
-    await db.householdFacts.delete(id);
-    await db.hamletFacts.delete(prev.hamletId);
+    await refreshDigests([id]); // the household is gone: its digest goes, and its hamlet's bundle
     if (prev.demo === 1) {
       await db.outbox.where('householdId').equals(id).delete();
       return;

@@ -14,8 +14,8 @@ import { uuidv7 } from '../shared/ids';
 
 /**
  * Records a visit. Offline-safe: the visit, its outbox entry, the removal of the household's draft, the advanced
- * clock, the household's digest and the invalidation of its hamlet's facts bundle (D19) commit together or not at all; sync later sends the outbox entry, never
- * the table row. Shape: every read in one round of requests, then every write in one, then the strict commit — a
+ * clock, the household's digest and the invalidation of its hamlet's facts bundle (D19) commit together or not at
+ * all; sync later sends the outbox entry, never the table row. Shape: every read in one round of requests, then every write in one, then the strict commit — a
  * volunteer saves with the household watching, and each IndexedDB round trip costs on a cheap phone.
  */
 export async function recordVisit(input: VisitInput, now: number = Date.now()): Promise<Visit> {

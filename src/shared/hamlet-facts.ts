@@ -6,7 +6,7 @@
 import type { Priority } from './schema';
 // Not schema.ts's PRIORITY_KEYS: importing a value from schema.ts would put zod on the first route (fields.ts).
 import { PRIORITY_FIELD_NAMES as PRIORITY_KEYS } from './fields';
-import { asciiJson, decodeFacts, type Digest, type DigestFacts, type Facts } from './digest';
+import { asciiJson, decodeFacts, DIGEST_VERSION, type Digest, type DigestFacts, type Facts } from './digest';
 
 const priorityBits = (p: Priority): number => PRIORITY_KEYS.reduce((bits, k, i) => (p[k] ? bits | (1 << i) : bits), 0);
 const priorityOf = (bits: number): Priority => Object.fromEntries(PRIORITY_KEYS.map((k, i) => [k, (bits & (1 << i)) !== 0])) as Priority;
@@ -14,6 +14,11 @@ const priorityOf = (bits: number): Priority => Object.fromEntries(PRIORITY_KEYS.
 /** [household id, label, priority bits, facts] per household, in the given order. */
 export function bundleFacts(digests: readonly Pick<Digest, 'id' | 'label' | 'priority' | 'facts'>[]): string {
   return `[${digests.map((d) => `[${asciiJson(d.id)},${asciiJson(d.label)},${priorityBits(d.priority)},${d.facts}]`).join(',')}]`;
+}
+
+/** The stored bundle of one hamlet (households in id order), stamped with the facts encoding it was built with. */
+export function hamletBundle(hamletId: string, digests: readonly Pick<Digest, 'id' | 'label' | 'priority' | 'facts'>[]): { hamletId: string; v: number; bundle: string } {
+  return { hamletId, v: DIGEST_VERSION, bundle: bundleFacts(digests) };
 }
 
 export function unbundleFacts(hamletId: string, bundle: string): DigestFacts[] {
