@@ -6,10 +6,7 @@
  */
 import type { Priority } from './schema';
 import type { PRIORITY_FIELD_NAMES } from './fields';
-import { cleanText, fold, givenName } from './text';
-
-/** Same order as compareViNames (given name, then full name), on precomputed keys. */
-const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+import { cleanText, fold, givenName, viCollator } from './text';
 
 export type PriorityKey = (typeof PRIORITY_FIELD_NAMES)[number];
 
@@ -89,7 +86,8 @@ function nameOrder(summaries: readonly HouseholdSummary[]): Map<HouseholdSummary
   if (!order) {
     // Decorate once (given name, clean full name), then compare with the Vietnamese collator.
     const keyed = summaries.map((s) => ({ s, given: givenName(s.label), full: cleanText(s.label) }));
-    keyed.sort((a, b) => viCollator.compare(a.given, b.given) || viCollator.compare(a.full, b.full) || (a.s.houseNo < b.s.houseNo ? -1 : a.s.houseNo > b.s.houseNo ? 1 : 0));
+    const c = viCollator(); // same order as compareViNames (given name, then full name), on precomputed keys
+    keyed.sort((a, b) => c.compare(a.given, b.given) || c.compare(a.full, b.full) || (a.s.houseNo < b.s.houseNo ? -1 : a.s.houseNo > b.s.houseNo ? 1 : 0));
     order = new Map(keyed.map((k, i) => [k.s, i]));
     orderCache.set(summaries, order);
   }
