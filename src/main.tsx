@@ -6,13 +6,14 @@ import { render } from 'preact';
 import './ui/styles.css';
 import { App } from './ui/App';
 import { initLang } from './ui/i18n';
-import { refreshSession, watchOutbox } from './ui/state/session';
+import { paintRememberedSession, refreshSession, watchOutbox } from './ui/state/session';
 import { startBackgroundSync } from './ui/lib/sync';
 import { registerServiceWorker } from './ui/pwa/update';
 import { prefetchFirstList } from './ui/screens/households/first-list';
 
 performance.mark('tn:app-start');
 if (location.pathname === '/' || location.pathname === '/households') prefetchFirstList();
+paintRememberedSession(); // D21: the first screen from the last session's copy while IndexedDB opens
 void initLang();
 render(<App />, document.getElementById('app')!);
 

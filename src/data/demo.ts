@@ -3,6 +3,7 @@
  * server. Every demo row carries `demo: 1`; its outbox items are never sent; removal touches nothing else.
  */
 import { db } from './db';
+import { withFirstPaintCleared } from './first-paint';
 import { digestRows, putDigests } from './digest-upgrade';
 import { hamletBundle } from '../shared/hamlet-facts';
 import { groupBy } from '../shared/group';
@@ -15,7 +16,11 @@ const flag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, demo: 1 a
 
 
 /** Loads the demo commune in one bulk transaction (IndexedDB cost is per transaction, not per row). */
-export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
+export function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
+  return withFirstPaintCleared(() => storeDemo(opts));
+}
+
+async function storeDemo(opts: DemoOptions): Promise<DemoIdentity> {
   const now = opts.now ?? Date.now();
   // Loaded on demand: the generator and its word lists are not needed on the first route.
   const { generateDemoCommune } = await import('../shared/demo');
@@ -47,8 +52,8 @@ export async function loadDemo(opts: DemoOptions = {}): Promise<DemoIdentity> {
 }
 
 /** Removes every demo row, demo outbox item and draft of a demo household; real data is untouched. */
-export async function removeDemo(): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
+export function removeDemo(): Promise<void> {
+  return withFirstPaintCleared(() => db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const demoHouseholds = await db.households.where('demo').equals(1).primaryKeys();
     await db.drafts.bulkDelete(demoHouseholds);
     const identity = await getMeta<DemoIdentity>('demo');
@@ -63,5 +68,5 @@ export async function removeDemo(): Promise<void> {
       await setMeta('settings', { ...settings, hamletId: first });
     }
     await deleteMeta('demo');
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 /** Enrolment, settings and the hamlets this device knows. */
 import { db } from './db';
+import { withFirstPaintCleared } from './first-paint';
 import { DEFAULT_SETTINGS, deleteMeta, getMeta, setMeta, type DemoIdentity, type Device, type Settings } from './meta';
 import type { EnrolResponse } from '../shared/protocol';
 import type { Commune, Hamlet } from '../shared/schema';
@@ -12,7 +13,11 @@ export function getDevice(): Promise<Device | undefined> {
  * Stores the enrolment answer: credentials, the member, commune and hamlets. If the device had the same demo
  * commune loaded locally (the server seeds identical demo ids), the local demo copy goes first so pulled rows win.
  */
-export async function saveEnrolment(res: EnrolResponse, serverUrl: string, now: number = Date.now()): Promise<Device> {
+export function saveEnrolment(res: EnrolResponse, serverUrl: string, now: number = Date.now()): Promise<Device> {
+  return withFirstPaintCleared(() => storeEnrolment(res, serverUrl, now));
+}
+
+async function storeEnrolment(res: EnrolResponse, serverUrl: string, now: number): Promise<Device> {
   const demo = await getMeta<{ communeId: string }>('demo');
   // Loaded on demand (outside any transaction): demo.ts stays off the first route.
   if (demo && demo.communeId === res.commune.id) await (await import('./demo')).removeDemo();
@@ -44,8 +49,8 @@ export class UnsyncedDataError extends Error {
  * Un-enrols this device and erases the commune's (non-demo) data from it. Refuses while unsynced items remain,
  * unless `discardUnsynced` (e.g. the token was revoked and the leader agreed the items are lost).
  */
-export async function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
+export function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Promise<void> {
+  return withFirstPaintCleared(() => db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const pending = await db.outbox.filter((o) => o.demo !== 1).count();
     if (pending && !opts.discardUnsynced) throw new UnsyncedDataError(pending);
     const realHouseholds = await db.households.filter((h) => h.demo !== 1).primaryKeys();
@@ -61,7 +66,7 @@ export async function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Pr
     for (const key of ['device', 'cursor', 'receipt', 'syncError'] as const) await deleteMeta(key);
     const settings = await getSettings();
     if (settings.hamletId && !(await db.hamlets.get(settings.hamletId))) await setMeta('settings', { ...settings, hamletId: null });
-  });
+  }));
 }
 
 export async function getSettings(): Promise<Settings> {

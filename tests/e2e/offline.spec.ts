@@ -94,3 +94,27 @@ test('a visit draft survives a reload (phone locked, app killed)', async ({ page
   await expect(page.getByTestId('item-fraud_safety').getByTestId('item-summary')).toHaveText('Chưa chọn');
   await expect(page.getByLabel('Ghi chú')).toHaveValue('Hướng dẫn nhận biết tin nhắn giả mạo');
 });
+
+test('a cold start paints the remembered first rows before IndexedDB answers; removing the demo erases them', async ({ page, context }) => {
+  await installApp(page);
+  await context.setOffline(true);
+  await loadDemo(page);
+  const labels = await page.getByTestId('household-list').locator('li strong').allTextContents();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('tungnha.paint.list.v1'))).toContain(labels[0]!);
+
+  // A phone whose IndexedDB never answers (it is still opening): the list comes from the copy alone (D21).
+  const stuck = await context.newPage();
+  await stuck.addInitScript(() => { IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest; });
+  await stuck.goto('/households');
+  const early = stuck.locator('[data-testid="household-list"][data-early] li strong');
+  await expect(early).toHaveText(labels.slice(0, 15));
+  await expect(stuck.getByText('DEMO', { exact: true }).first()).toBeVisible();
+  await stuck.close();
+
+  // The copy is erased with the data it copies.
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Xóa dữ liệu mẫu' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa dữ liệu mẫu' }).click();
+  await expect(page).toHaveURL(/\/welcome$/);
+  expect(await page.evaluate(() => [localStorage.getItem('tungnha.paint.session.v1'), localStorage.getItem('tungnha.paint.list.v1')])).toEqual([null, null]);
+});

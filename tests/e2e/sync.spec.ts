@@ -51,6 +51,10 @@ test('two volunteers sync offline visits; the leader sees both; another hamlet s
   await enrol(a, codeA!);
   await enrol(b, codeB!);
   await expect(a.getByText(HAMLET).first()).toBeVisible();
+  // The first-paint copy (D21) holds who is enrolled, never the device's token.
+  const copy = await a.evaluate(() => localStorage.getItem('tungnha.paint.session.v1'));
+  expect(copy).toContain('"deviceId"');
+  expect(copy).not.toContain('"token"');
 
   const stamp = Date.now().toString(36);
   const labelA = await visitOffline(a, 0, `Ghi chú A ${stamp}`);

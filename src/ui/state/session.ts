@@ -7,11 +7,15 @@ import { computed, signal } from '@preact/signals';
 import {
   getDevice, getSettings, isDemoLoaded, listCommunes, listHamlets, observeOutboxCount, saveSettings, type Device,
 } from '../../data';
+import { readSessionPaint, rememberSessionPaint } from '../../data/first-paint';
 import type { Commune, Hamlet, Role } from '../../shared/schema';
 import { LEADER_ROLES, COMMUNE_ROLES } from '../lib/enums';
 
+/** The enrolment as the screens see it: never the token (requests read it from IndexedDB where they are made). */
+export type SessionDevice = Omit<Device, 'token'>;
+
 export interface Session {
-  device: Device | null;
+  device: SessionDevice | null;
   /** Demo data is on this phone (shown as DEMO everywhere). */
   demo: boolean;
   role: Role;
@@ -37,12 +41,13 @@ export async function refreshSession(): Promise<Session | null> {
   if (!device && !demo) {
     session.value = null;
     hamletId.value = null;
+    rememberSessionPaint(null);
     return null;
   }
   const scope = device && device.member.hamletIds.length ? new Set(device.member.hamletIds) : null;
   const mine = hamlets.filter((h) => h.demo || !scope || scope.has(h.id));
   const next: Session = {
-    device: device ?? null,
+    device: device ? withoutToken(device) : null,
     demo,
     role: device?.member.role ?? 'hamlet_leader',
     memberName: device?.member.name ?? '',
@@ -51,11 +56,29 @@ export async function refreshSession(): Promise<Session | null> {
   };
   session.value = next;
   hamletId.value = mine.some((h) => h.id === settings.hamletId) ? settings.hamletId : (mine[0]?.id ?? null);
+  rememberSessionPaint({ session: next, hamletId: hamletId.value });
   return next;
+}
+
+function withoutToken({ token: _token, ...device }: Device): SessionDevice {
+  return device;
+}
+
+/**
+ * A cold start paints the session last read from IndexedDB (D21, src/data/first-paint.ts), so the first screen
+ * does not wait ≈ 1 s for the browser to open the database; refreshSession then replaces it with the truth.
+ */
+export function paintRememberedSession(): boolean {
+  const paint = readSessionPaint<{ session?: Session; hamletId?: string | null }>();
+  if (!paint?.session || !Array.isArray(paint.session.hamlets) || session.value !== undefined) return false;
+  session.value = paint.session;
+  hamletId.value = paint.hamletId ?? null;
+  return true;
 }
 
 export async function chooseHamlet(id: string): Promise<void> {
   hamletId.value = id;
+  if (session.value) rememberSessionPaint({ session: session.value, hamletId: id });
   await saveSettings({ hamletId: id });
 }
 

@@ -11,6 +11,7 @@ import { Screen, Loading } from '../../components/Screen';
 import { HouseholdFilters, type FilterKey } from './HouseholdFilters';
 import { HouseholdRow } from './HouseholdRow';
 import { takeFirstList } from './first-list';
+import { readListPaint, rememberListPaint, type ListPaint } from '../../../data/first-paint';
 
 /**
  * Rows rendered at first, and added per "Xem thêm" tap. A screenful and a bit: on a cheap phone each row costs a
@@ -18,6 +19,11 @@ import { takeFirstList } from './first-list';
  * has ~500 households; searching is the quick way to the one you want).
  */
 const LIST_PAGE_ROWS = 40;
+/**
+ * Rows painted from the remembered copy on a cold start (D21): two screenfuls, so the first frame stays small;
+ * the full first page follows when IndexedDB answers, about a second later.
+ */
+const EARLY_ROWS = 15;
 
 function toFilters(keys: readonly FilterKey[]): SearchFilters {
   return {
@@ -30,6 +36,8 @@ function toFilters(keys: readonly FilterKey[]): SearchFilters {
 export function HouseholdList() {
   const id = hamletId.value;
   const [all, setAll] = useState<HouseholdSummary[] | null>(null);
+  // Until IndexedDB answers on a cold start: the first rows as last shown (D21), painted at once.
+  const [remembered, setRemembered] = useState<ListPaint | null>(() => (id ? readListPaint(id) : null));
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterKey[]>([]);
   const [shown, setShown] = useState(LIST_PAGE_ROWS);
@@ -38,6 +46,7 @@ export function HouseholdList() {
   useEffect(() => {
     if (!id) return;
     setAll(null);
+    setRemembered((r) => (r?.hamletId === id ? r : readListPaint(id)));
     let live = true;
     const show = (list: HouseholdSummary[]) => {
       if (!live) return;
@@ -52,6 +61,13 @@ export function HouseholdList() {
   }, [id]);
 
   const hits = useMemo(() => (all ? searchHouseholds(all, query, toFilters(filters)) : []), [all, query, filters]);
+  const unfiltered = !query && !filters.length;
+  useEffect(() => {
+    // Copy the first page for the next cold start, as shown (default order, no search or filter).
+    if (all && id && unfiltered) rememberListPaint({ hamletId: id, total: all.length, rows: hits.slice(0, EARLY_ROWS) });
+  }, [all, hits]);
+  // The remembered rows stand in only for the plain list: a search or filter waits for the real data.
+  const early = !all && unfiltered && remembered?.hamletId === id ? remembered : null;
   const hamlet = currentHamlet.value;
   const many = (session.value?.hamlets.length ?? 0) > 1;
 
@@ -72,7 +88,14 @@ export function HouseholdList() {
       </div>
       <HouseholdFilters value={filters} onChange={setFilters} />
       <a class="btn block" href="/households/new" data-testid="new-household"><Icon name="plus" /> {t('list.add')}</a>
-      {!all ? <Loading /> : (
+      {early ? (
+        <>
+          <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: early.total, total: early.total })}</p>
+          <ul class="list" data-testid="household-list" data-early="">
+            {early.rows.map((h) => <HouseholdRow key={h.id} h={h} />)}
+          </ul>
+        </>
+      ) : !all ? <Loading /> : (
         <>
           <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: hits.length, total: all.length })}</p>
           <ul class="list" data-testid="household-list">
