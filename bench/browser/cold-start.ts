@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { launchPersistent, throttleCpu } from './chromium';
 
 /** Phases (ms from navigation start): HTML from the service worker, app module running, session read, list data. */
@@ -25,49 +26,62 @@ const PROBE = `(() => {
   new MutationObserver(mark).observe(document, { childList: true, subtree: true });
 })();`;
 
-export async function runColdStart(appOrigin: string, opts: { runs: number; households: number; visitsPerHousehold: number; cpuRate: number; log: (s: string) => void }): Promise<ColdStart[]> {
+export interface ColdOptions { households: number; visitsPerHousehold: number; log: (s: string) => void }
+
+/** Install: first visit online registers the service worker (it precaches the shell), then seed IndexedDB. */
+export async function installAndSeed(dir: string, appOrigin: string, opts: ColdOptions): Promise<void> {
+  const setup = await launchPersistent(dir);
+  const page = setup.pages()[0] ?? (await setup.newPage());
+  await page.goto(`${appOrigin}/`);
+  await page.waitForFunction(() => navigator.serviceWorker?.ready.then((r) => !!r.active), undefined, { timeout: 60_000 });
+  const seeded = await page.evaluate(async (o) => {
+    const m = (await import(/* @vite-ignore */ `${location.origin}/__bench/seed.js`)) as { seed(x: object): Promise<{ ms: number }> };
+    return m.seed(o);
+  }, { seed: 11, households: opts.households, visitsPerHousehold: opts.visitsPerHousehold });
+  opts.log(`  installed and seeded ${opts.households} households in ${Math.round(seeded.ms)} ms`);
+  // One online reload so the page is controlled and the precache is complete before going offline.
+  await page.reload();
+  await page.waitForSelector('[data-testid="household-list"] li', { timeout: 60_000 });
+  await setup.close();
+}
+
+/** One offline cold start on a fresh browser process; `around` may attach a profiler to the page before navigating. */
+export async function coldRun(dir: string, appOrigin: string, cpuRate: number, around?: (p: Page) => Promise<() => Promise<void>>): Promise<ColdStart> {
+  const ctx = await launchPersistent(dir, true);
+  try {
+    await ctx.addInitScript(PROBE);
+    const p = ctx.pages()[0] ?? (await ctx.newPage());
+    await throttleCpu(p, cpuRate);
+    const done = around ? await around(p) : undefined;
+    await p.goto(`${appOrigin}/households`, { timeout: 60_000 });
+    await p.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000 });
+    await done?.();
+    const r = await p.evaluate(() => {
+      const w = window as unknown as { __interactiveAt: number; __rowsAt: number; __rows: number };
+      return { interactiveMs: w.__interactiveAt, rowsMs: w.__rowsAt, rows: w.__rows };
+    });
+    // Where the time went: navigation timing and the app's own performance marks (src/main.tsx, HouseholdList).
+    const phases = await p.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      // No helper function here: tsx would wrap it in a `__name` call that does not exist in the page.
+      const at = ['tn:app-start', 'tn:session', 'tn:list-data'].map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN);
+      return { responseMs: nav?.responseEnd ?? NaN, appStartMs: at[0]!, sessionMs: at[1]!, listDataMs: at[2]! };
+    });
+    return { ...r, phases };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; cpuRate: number }): Promise<ColdStart[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-cold-'));
   try {
-    // Install: first visit online registers the service worker (it precaches the shell), then seed IndexedDB.
-    const setup = await launchPersistent(dir);
-    const page = setup.pages()[0] ?? (await setup.newPage());
-    await page.goto(`${appOrigin}/`);
-    await page.waitForFunction(() => navigator.serviceWorker?.ready.then((r) => !!r.active), undefined, { timeout: 60_000 });
-    const seeded = await page.evaluate(async (o) => {
-      const m = (await import(/* @vite-ignore */ `${location.origin}/__bench/seed.js`)) as { seed(x: object): Promise<{ ms: number }> };
-      return m.seed(o);
-    }, { seed: 11, households: opts.households, visitsPerHousehold: opts.visitsPerHousehold });
-    opts.log(`  installed and seeded ${opts.households} households in ${Math.round(seeded.ms)} ms`);
-    // One online reload so the page is controlled and the precache is complete before going offline.
-    await page.reload();
-    await page.waitForSelector('[data-testid="household-list"] li', { timeout: 60_000 });
-    await setup.close();
-
+    await installAndSeed(dir, appOrigin, opts);
     const results: ColdStart[] = [];
     for (let i = 0; i < opts.runs; i++) {
-      const ctx = await launchPersistent(dir, true);
-      try {
-        await ctx.addInitScript(PROBE);
-        const p = ctx.pages()[0] ?? (await ctx.newPage());
-        await throttleCpu(p, opts.cpuRate);
-        await p.goto(`${appOrigin}/households`, { timeout: 60_000 });
-        await p.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000 });
-        const r = await p.evaluate(() => {
-          const w = window as unknown as { __interactiveAt: number; __rowsAt: number; __rows: number };
-          return { interactiveMs: w.__interactiveAt, rowsMs: w.__rowsAt, rows: w.__rows };
-        });
-        // Where the time went: navigation timing and the app's own performance marks (src/main.tsx, HouseholdList).
-        const phases = await p.evaluate(() => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          // No helper function here: tsx would wrap it in a `__name` call that does not exist in the page.
-          const at = ['tn:app-start', 'tn:session', 'tn:list-data'].map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN);
-          return { responseMs: nav?.responseEnd ?? NaN, appStartMs: at[0]!, sessionMs: at[1]!, listDataMs: at[2]! };
-        });
-        results.push({ ...r, phases });
-        opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms ${JSON.stringify(phases)}`);
-      } finally {
-        await ctx.close();
-      }
+      const r = await coldRun(dir, appOrigin, opts.cpuRate);
+      results.push(r);
+      opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms ${JSON.stringify(r.phases)}`);
     }
     return results;
   } finally {
