@@ -1,15 +1,39 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
 export const THEME_COLOUR = '#0b5d3b';
 
+/**
+ * The data layer is imported dynamically by the first route so that it runs after the first paint (D21), but it is
+ * needed at once: a modulepreload in index.html fetches and compiles it (and its imports) in parallel with the app
+ * module. It also keeps the first-route size figure honest (bench/bundle.ts counts modulepreloads).
+ */
+function preloadDataLayer(): Plugin {
+  return {
+    name: 'tungnha-preload-data-layer',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const data = chunks.find((c) => c.moduleIds.some((m) => m.replace(/\\/g, '/').endsWith('/src/data/index.ts')));
+        if (!data) throw new Error('preloadDataLayer: no chunk holds src/data/index.ts');
+        const entry = chunks.find((c) => c.isEntry);
+        const files = [data.fileName, ...data.imports].filter((f) => f !== entry?.fileName);
+        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 // App build (Vite) and unit/server tests (Vitest projects) in one file; Playwright's config lives in tests/e2e.
 export default defineConfig({
   plugins: [
     preact(),
+    ...(process.env.TN_PRELOAD_DATA === '0' ? [] : [preloadDataLayer()]),
     // Our own service worker (sw/sw.ts) with the precache manifest injected. Registration is done by hand in
     // src/ui/pwa/register.ts (prompt mode): an update is applied only when the volunteer agrees (docs/decisions.md D6).
     VitePWA({

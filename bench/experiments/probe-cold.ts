@@ -68,6 +68,32 @@ async function traced(p: Page): Promise<() => Promise<void>> {
   };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+if (process.env.PROBE_DISTS) {
+  // A/B: prebuilt dist dirs (comma-separated), each on its own origin and profile, runs interleaved so that the
+  // machine's load drifts over all variants alike.
+  await buildBenchPages();
+  const variants = await Promise.all(process.env.PROBE_DISTS.split(',').map(async (dist) => ({
+    dist, site: await startStaticServer(dist, PAGES_OUT), dir: mkdtempSync(join(tmpdir(), 'tungnha-probe-ab-')), rows: [] as number[], ready: [] as number[],
+  })));
+  try {
+    for (const v of variants) await installAndSeed(v.dir, v.site.origin, { households: Number(process.env.PROBE_HOUSEHOLDS ?? 5000), visitsPerHousehold: 10, log: console.log });
+    for (let i = 0; i < Number(process.env.PROBE_RUNS ?? 5); i++) {
+      for (const v of variants) {
+        const r = await coldRun(v.dir, v.site.origin, 4);
+        v.rows.push(r.rowsMs);
+        v.ready.push(r.interactiveMs);
+        console.log(`${v.dist} run ${i + 1}: rows ${Math.round(r.rowsMs)} interactive ${Math.round(r.interactiveMs)} ${JSON.stringify(r.phases)}`);
+      }
+    }
+    for (const v of variants) console.log(`${v.dist}: median rows ${Math.round(median(v.rows))} interactive ${Math.round(median(v.ready))}`);
+  } finally {
+    for (const v of variants) { rmSync(v.dir, { recursive: true, force: true }); await v.site.close(); }
+  }
+  process.exit(0);
+}
+
 await buildApp();
 await buildBenchPages();
 const site = await startStaticServer(APP_OUT, PAGES_OUT);

@@ -3,13 +3,13 @@
  * links straight to that draft (it may be in another household, left there yesterday).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { listDrafts } from '../../data';
+import { dataLayer } from '../state/data';
 import { t } from '../i18n';
 import { applyUpdate, updateState } from './update';
 
 function OpenDrafts() {
   const [ids, setIds] = useState<string[]>([]);
-  useEffect(() => void listDrafts().then((d) => setIds(d.map((x) => x.householdId))), []);
+  useEffect(() => void dataLayer().then(({ listDrafts }) => listDrafts()).then((d) => setIds(d.map((x) => x.householdId))), []);
   return (
     <>
       {ids.map((id) => <p key={id}><a href={`/households/${id}/visit`} style={{ color: '#fff' }}>{t('update.openDraft')}</a></p>)}

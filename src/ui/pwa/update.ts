@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Workbox } from 'workbox-window';
-import { hasOpenDraft } from '../../data';
+import { dataLayer } from '../state/data';
 import { syncRunning } from '../state/session';
 
 export type UpdateState = 'none' | 'ready' | 'blocked-draft' | 'blocked-sync' | 'applying';
@@ -30,7 +30,7 @@ export async function registerServiceWorker(): Promise<void> {
 export async function applyUpdate(): Promise<void> {
   if (!wb) return;
   if (syncRunning.value) { updateState.value = 'blocked-sync'; return; }
-  if (await hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
+  if (await (await dataLayer()).hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
   updateState.value = 'applying';
   wb.addEventListener('controlling', () => window.location.reload());
   wb.messageSkipWaiting();

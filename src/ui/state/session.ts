@@ -4,9 +4,8 @@
  * every screen follow changes made by the sync worker or another tab without prop drilling.
  */
 import { computed, signal } from '@preact/signals';
-import {
-  getDevice, getSettings, isDemoLoaded, listCommunes, listHamlets, observeOutboxCount, saveSettings, type Device,
-} from '../../data';
+import type { Device } from '../../data';
+import { dataLayer } from './data';
 import { readSessionPaint, rememberSessionPaint } from '../../data/first-paint';
 import type { Commune, Hamlet, Role } from '../../shared/schema';
 import { LEADER_ROLES, COMMUNE_ROLES } from '../lib/enums';
@@ -37,6 +36,7 @@ export const isLeader = computed(() => !!session.value && LEADER_ROLES.includes(
 export const isCommuneLevel = computed(() => !!session.value && COMMUNE_ROLES.includes(session.value.role));
 
 export async function refreshSession(): Promise<Session | null> {
+  const { getDevice, getSettings, isDemoLoaded, listCommunes, listHamlets } = await dataLayer();
   const [device, demo, hamlets, communes, settings] = await Promise.all([getDevice(), isDemoLoaded(), listHamlets(), listCommunes(), getSettings()]);
   if (!device && !demo) {
     session.value = null;
@@ -79,14 +79,16 @@ export function paintRememberedSession(): boolean {
 export async function chooseHamlet(id: string): Promise<void> {
   hamletId.value = id;
   if (session.value) rememberSessionPaint({ session: session.value, hamletId: id });
-  await saveSettings({ hamletId: id });
+  await (await dataLayer()).saveSettings({ hamletId: id });
 }
 
-let stopCount: (() => void) | undefined;
+let watching = false;
 /** Keeps the header badge live: the outbox changes from this tab, other tabs and the sync worker. */
 export function watchOutbox(): void {
-  stopCount ??= observeOutboxCount((c) => {
+  if (watching) return;
+  watching = true;
+  void dataLayer().then(({ observeOutboxCount }) => observeOutboxCount((c) => {
     unsyncedCount.value = c.visits;
     rejectedCount.value = c.rejected;
-  });
+  }));
 }

@@ -3,7 +3,10 @@
  * filters, Vietnamese name order. The list re-reads when IndexedDB changes (a sync landing, another tab).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { isIOS, isStandalone, observe, listHouseholdSummaries, searchHouseholds, type HouseholdSummary, type SearchFilters } from '../../../data';
+import type { HouseholdSummary, SearchFilters } from '../../../data';
+import { isIOS, isStandalone } from '../../../data/storage';
+import { searchHouseholds } from '../../../shared/search';
+import { dataLayer } from '../../state/data';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 import { currentHamlet, hamletId, session } from '../../state/session';
@@ -56,8 +59,11 @@ export function HouseholdList() {
     // The read started with the app (first-list.ts) usually lands first; the live query then keeps the list current.
     let fromLiveQuery = false;
     void takeFirstList(id).then((list) => list && !fromLiveQuery && show(list));
-    const stop = observe(() => listHouseholdSummaries(id), (list) => { fromLiveQuery = true; show(list); });
-    return () => { live = false; stop(); };
+    let stop: (() => void) | undefined;
+    void dataLayer().then(({ observe, listHouseholdSummaries }) => {
+      if (live) stop = observe(() => listHouseholdSummaries(id), (list) => { fromLiveQuery = true; show(list); });
+    });
+    return () => { live = false; stop?.(); };
   }, [id]);
 
   const hits = useMemo(() => (all ? searchHouseholds(all, query, toFilters(filters)) : []), [all, query, filters]);

@@ -3,13 +3,17 @@
  * it. On a cold start the first IndexedDB access opens the origin's database, then each read is a round trip; the
  * list is what the volunteer opened the app for, so it should not queue behind the session.
  */
-import { getSettings, listHouseholdSummaries, type HouseholdSummary } from '../../../data';
+import type { HouseholdSummary } from '../../../data';
+import { dataLayer } from '../../state/data';
 
 let first: Promise<{ hamletId: string; list: HouseholdSummary[] } | null> | undefined;
 
 export function prefetchFirstList(): void {
-  first ??= getSettings()
-    .then((s) => (s.hamletId ? listHouseholdSummaries(s.hamletId).then((list) => ({ hamletId: s.hamletId!, list })) : null))
+  first ??= dataLayer()
+    .then(async ({ getSettings, listHouseholdSummaries }) => {
+      const { hamletId } = await getSettings();
+      return hamletId ? { hamletId, list: await listHouseholdSummaries(hamletId) } : null;
+    })
     .catch(() => null);
 }
 

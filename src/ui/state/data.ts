@@ -1,0 +1,13 @@
+/**
+ * The data layer for the first route, loaded after the first paint (D21). The first paint needs only the
+ * localStorage copy (src/data/first-paint.ts); Dexie and the readers are ≈ 60 % of the first route's JavaScript,
+ * so they are fetched while the first frame is drawn and run after it instead of before. One promise for the app:
+ * the module loads once, and every caller awaits the same one.
+ */
+type DataLayer = typeof import('../../data');
+
+let loading: Promise<DataLayer> | undefined;
+
+export function dataLayer(): Promise<DataLayer> {
+  return (loading ??= import('../../data'));
+}
