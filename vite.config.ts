@@ -33,7 +33,7 @@ function preloadDataLayer(): Plugin {
 export default defineConfig({
   plugins: [
     preact(),
-    ...(process.env.TN_PRELOAD_DATA === '0' ? [] : [preloadDataLayer()]),
+    preloadDataLayer(),
     // Our own service worker (sw/sw.ts) with the precache manifest injected. Registration is done by hand in
     // src/ui/pwa/register.ts (prompt mode): an update is applied only when the volunteer agrees (docs/decisions.md D6).
     VitePWA({
@@ -71,7 +71,18 @@ export default defineConfig({
     sourcemap: false,
     // The first route in one chunk (D21): every module the entry imports statically. Split into the ~13 chunks it
     // shares with lazy screens, a cheap phone paid ≈ 0.2–0.3 s just issuing their fetches to the service worker.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+    // The data layer the first route loads right after its first paint, in one chunk too (one modulepreload, not
+    // five): Dexie and the readers src/data/index.ts re-exports. The writers (edits.ts) stay in lazy chunks.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'] },
+            { name: 'data', test: /[\\/]node_modules[\\/]dexie[\\/]|[\\/]src[\\/]data[\\/](index|observe|device|households|visits|outbox|sync-state|storage|validation|meta|db|digests)\.ts$/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     // Inline projects do not inherit this file's plugins (no PWA build in tests). Vitest 4 types `extends` as
