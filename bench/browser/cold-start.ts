@@ -56,6 +56,8 @@ export async function coldRun(dir: string, appOrigin: string, cpuRate: number, a
     await p.goto(`${appOrigin}/households`, { timeout: 60_000 });
     await p.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000 });
     await done?.();
+    // The live data arrives after the list is usable (D21); wait for it too, so the table shows when it did.
+    await p.waitForFunction(() => performance.getEntriesByName('tn:list-data').length > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
     const r = await p.evaluate(() => {
       const w = window as unknown as { __interactiveAt: number; __rowsAt: number; __rows: number };
       return { interactiveMs: w.__interactiveAt, rowsMs: w.__rowsAt, rows: w.__rows };
