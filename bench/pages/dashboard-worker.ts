@@ -18,7 +18,8 @@ self.onmessage = async (e: MessageEvent<DashboardRequest>) => {
     const t3 = performance.now();
     self.postMessage({
       totalMs: t1 - t0, loadMs: t2 - t1, computeMs: t3 - t2,
-      households: data.input.households.length, visits: [...(data.input.visitsByHousehold?.values() ?? [])].reduce((n, l) => n + l.length, data.input.visits.length), reached: dash.counts.commune,
+      households: data.input.households.length,
+      visits: data.input.prepared?.ms.length ?? [...(data.input.visitsByHousehold?.values() ?? [])].reduce((n, l) => n + l.length, data.input.visits.length), reached: dash.counts.commune,
     });
   } catch (err) {
     self.postMessage({ error: String(err) });

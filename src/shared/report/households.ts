@@ -139,13 +139,12 @@ export class HouseholdPass {
     if (followUp?.overdue) s.followUps.overdue++;
     else if (followUp && followUp.on <= w.dueBy) s.followUps.due++;
     for (let j = 0; j < persons; j++) {
-      const p = x.persons[x.personRows[pStart + j]!]!;
       // A repeated person id shares the first one's cells, as a Set of ids would.
       const slot = x.personSlot[pStart + j]!;
       people.total++;
-      const age = p.birthYear === null ? null : w.refYear - p.birthYear;
-      if (age !== null && age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
-      if (age !== null && age >= AGE_ADULT_MIN) { people.adults++; if (p.hasSmartphone) people.adultsWithSmartphone++; }
+      const age = w.refYear - x.birthYear[pStart + j]!; // NaN (unknown year) passes no test below
+      if (age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
+      if (age >= AGE_ADULT_MIN) { people.adults++; if (x.smartphone[pStart + j]) people.adultsWithSmartphone++; }
       if (health[slot]) people.withHealthBook++;
     }
     for (const c of touched) {

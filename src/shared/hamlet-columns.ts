@@ -1,0 +1,127 @@
+/**
+ * A hamlet's facts bundle in columns (D-R4): the facts of all its households (from their digests) as typed arrays
+ * plus a few small string dictionaries. IndexedDB stores an ArrayBuffer as raw bytes, so reading a bundle is a copy,
+ * not 5 MB of JSON to parse into 50,000 objects; and the columns are already what the figures' one pass reads
+ * (report/prepared.ts), so the dashboard merges 18 bundles instead of encoding 50,000 visit objects.
+ *
+ * The decoding rules are exactly decodeFacts (digest.ts) followed by prepareVisits (report/prepared.ts) — a test
+ * compares the two — including for bad facts: an unknown item counts nowhere, an unknown outcome code replaces a
+ * cell's outcome but counts nowhere, an outcome for someone no longer in the household matches nobody, an amendment
+ * of a visit that is not in the household (or whose target index is out of range) changes nothing.
+ */
+import { ITEM_KEYS, OUTCOMES } from './catalogue';
+import type { Digest, Facts } from './digest';
+import { UNKNOWN_OUTCOME } from './report/prepared';
+
+export interface HamletColumns {
+  /** Per household, in bundle (id) order: id, label, priority bits (hamlet-facts.ts priorityBits). */
+  ids: string[];
+  labels: string[];
+  priority: Uint8Array;
+  /** Household h's people are [personStart[h], personStart[h + 1]); its visits [visitStart[h], visitStart[h + 1]). */
+  personStart: Int32Array;
+  visitStart: Int32Array;
+  /** Per person: birth year (NaN: unknown), smartphone (1) or not (0). */
+  birthYear: Float64Array;
+  smartphone: Uint8Array;
+  /** Per visit (a household's visits in id order): Date.parse(at) (NaN if malformed), member code (in `members`). */
+  ms: Float64Array;
+  member: Int32Array;
+  /** Follow-up date code (in `followUpDates`; -1: none). */
+  followUp: Int32Array;
+  /** The visit it amends as an index in this bundle; -1: not an amendment; -2: amends a visit not in the household. */
+  amends: Int32Array;
+  /** Visit v's outcomes are [outStart[v], outStart[v + 1]). */
+  outStart: Int32Array;
+  /** Per outcome: item index (-1: unknown), outcome index (UNKNOWN_OUTCOME: unknown), person slot (1-based; 0: none). */
+  item: Int8Array;
+  outcome: Int8Array;
+  person: Int32Array;
+  /** Outcome k's details (kept only for "done") are codes [detailStart[k], detailStart[k + 1]) of `detail`. */
+  detailStart: Int32Array;
+  detail: Int32Array;
+  members: string[];
+  followUpDates: string[];
+  details: string[];
+}
+
+export type BundleSource = Pick<Digest, 'id' | 'label' | 'priority' | 'facts'>;
+
+const ITEM_INDEX = new Map<unknown, number>(ITEM_KEYS.map((k, i) => [k, i]));
+const OUTCOME_INDEX = new Map<unknown, number>(OUTCOMES.map((o, i) => [o, i]));
+const DONE = OUTCOMES.indexOf('done');
+const NO_FACTS: Facts = { m: [], p: [], v: [] };
+
+/** Codes in order of first appearance. */
+function dictionary<T>() {
+  const names: T[] = [], codes = new Map<T, number>();
+  return {
+    names,
+    code(x: T): number {
+      let c = codes.get(x);
+      if (c === undefined) { codes.set(x, (c = names.length)); names.push(x); }
+      return c;
+    },
+  };
+}
+
+/** A stored facts string; unreadable facts (never written by this app) count as a household with no people or visits. */
+function parseFacts(json: string): Facts {
+  try {
+    const f = JSON.parse(json) as Partial<Facts> | null;
+    return { m: Array.isArray(f?.m) ? f.m : [], p: Array.isArray(f?.p) ? f.p : [], v: Array.isArray(f?.v) ? f.v : [] };
+  } catch {
+    return NO_FACTS;
+  }
+}
+
+/** The columns of one hamlet's households, in the order given (the data layer passes them in id order). */
+export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d: BundleSource) => number): HamletColumns {
+  const personStart = [0], visitStart = [0], birthYear: number[] = [], smartphone: number[] = [];
+  const ms: number[] = [], member: number[] = [], followUp: number[] = [], amends: number[] = [], outStart: number[] = [];
+  const item: number[] = [], outcome: number[] = [], person: number[] = [], detailStart: number[] = [], detail: number[] = [];
+  const members = dictionary<string>(), followUpDates = dictionary<string>(), details = dictionary<string>();
+  for (const d of digests) {
+    const f = parseFacts(d.facts);
+    const base = ms.length, people = f.p.length;
+    for (const p of f.p) {
+      const [b, s] = Array.isArray(p) ? p : [];
+      birthYear.push(b === null ? NaN : Number(b));
+      smartphone.push(s === 1 ? 1 : 0);
+    }
+    for (const v of f.v) {
+      const [at, m, on, am, outs] = Array.isArray(v) ? v : [];
+      ms.push(Date.parse(at as string));
+      member.push(members.code(f.m[m as number] ?? ''));
+      followUp.push(on ? followUpDates.code(on) : -1);
+      amends.push(typeof am === 'number' ? (Number.isInteger(am) && am >= 0 && am < f.v.length ? base + am : -1) : am ? -2 : -1);
+      outStart.push(item.length);
+      for (const o of Array.isArray(outs) ? outs : []) {
+        const [it, p, oc, ds] = Array.isArray(o) ? o : [];
+        const code = OUTCOME_INDEX.get(OUTCOMES[oc as number]) ?? UNKNOWN_OUTCOME;
+        item.push(ITEM_INDEX.get(typeof it === 'number' ? ITEM_KEYS[it] : it) ?? -1);
+        outcome.push(code);
+        person.push(typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < people ? p + 1 : 0);
+        detailStart.push(detail.length);
+        if (code === DONE && Array.isArray(ds)) for (const x of ds) detail.push(details.code(x));
+      }
+    }
+    personStart.push(birthYear.length);
+    visitStart.push(ms.length);
+  }
+  outStart.push(item.length);
+  detailStart.push(detail.length);
+  return {
+    ids: digests.map((d) => d.id), labels: digests.map((d) => d.label), priority: Uint8Array.from(digests, priorityBits),
+    personStart: Int32Array.from(personStart), visitStart: Int32Array.from(visitStart),
+    birthYear: Float64Array.from(birthYear), smartphone: Uint8Array.from(smartphone),
+    ms: Float64Array.from(ms), member: Int32Array.from(member), followUp: Int32Array.from(followUp), amends: Int32Array.from(amends),
+    outStart: Int32Array.from(outStart), item: Int8Array.from(item), outcome: Int8Array.from(outcome), person: Int32Array.from(person),
+    detailStart: Int32Array.from(detailStart), detail: Int32Array.from(detail),
+    members: members.names, followUpDates: followUpDates.names, details: details.names,
+  };
+}
+
+/** A stored bundle value is usable columns (a row of an older version holds a JSON string). */
+export const isColumns = (x: unknown): x is HamletColumns =>
+  typeof x === 'object' && x !== null && (x as HamletColumns).visitStart instanceof Int32Array && (x as HamletColumns).ms instanceof Float64Array;
