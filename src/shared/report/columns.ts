@@ -30,7 +30,7 @@ export function preparedFromColumns(
   let H = 0, P = 0, V = 0, O = 0, D = 0;
   for (const { columns: c } of bundles) { H += c.ids.length; P += c.birthYear.length; V += c.ms.length; O += c.item.length; D += c.detail.length; }
   const households: ColumnHousehold[] = [], household = new Map<string, number>();
-  const personStart = new Int32Array(H), personEnd = new Int32Array(H), personSlot = new Int32Array(P);
+  const personStart = new Int32Array(H + 1), personEnd = new Int32Array(H), personSlot = new Int32Array(P);
   const birthYear = new Float64Array(P), smartphone = new Uint8Array(P);
   const start = new Int32Array(H + 1), ms = new Float64Array(V), member = new Int32Array(V), followUp = new Int32Array(V);
   const targets = new Int32Array(V), isAmendment = new Uint8Array(V), outStart = new Int32Array(V + 1);
@@ -66,7 +66,7 @@ export function preparedFromColumns(
     for (let i = 0; i < c.detail.length; i++) detail[d0 + i] = detailOf[c.detail[i]!]!;
     p0 += c.birthYear.length; v0 += c.ms.length; o0 += c.item.length; d0 += c.detail.length;
   }
-  start[H] = V; outStart[V] = O; detailStart[O] = D;
+  personStart[H] = P; start[H] = V; outStart[V] = O; detailStart[O] = D;
   // Visits are already grouped by household, in id order: a visit's position orders as its id does.
   const order = new Int32Array(V);
   for (let v = 0; v < V; v++) order[v] = v;
