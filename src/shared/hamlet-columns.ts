@@ -12,6 +12,7 @@
 import { ITEM_KEYS, OUTCOMES } from './catalogue';
 import type { Digest, Facts } from './digest';
 import { UNKNOWN_OUTCOME } from './report/prepared';
+import { effectiveOrder } from './report/order';
 
 export interface HamletColumns {
   /** Per household, in bundle (id) order: id, label, priority bits (hamlet-facts.ts priorityBits). */
@@ -29,8 +30,14 @@ export interface HamletColumns {
   member: Int32Array;
   /** Follow-up date code (in `followUpDates`; -1: none). */
   followUp: Int32Array;
-  /** The visit it amends as an index in this bundle; -1: not an amendment; -2: amends a visit not in the household. */
-  amends: Int32Array;
+  /**
+   * Effective visits (report/order.ts), worked out when the bundle is built: household h's are positions
+   * [visitStart[h], effectiveEnd[h]) of `orig` (the visit whose time places it) and `content` (the one whose outcomes
+   * count: the latest amendment, or the visit itself), as visit indices in this bundle.
+   */
+  orig: Int32Array;
+  content: Int32Array;
+  effectiveEnd: Int32Array;
   /** Visit v's outcomes are [outStart[v], outStart[v + 1]). */
   outStart: Int32Array;
   /** Per outcome: item index (-1: unknown), outcome index (UNKNOWN_OUTCOME: unknown), person slot (1-based; 0: none). */
@@ -78,6 +85,7 @@ function parseFacts(json: string): Facts {
 /** The columns of one hamlet's households, in the order given (the data layer passes them in id order). */
 export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d: BundleSource) => number): HamletColumns {
   const personStart = [0], visitStart = [0], birthYear: number[] = [], smartphone: number[] = [];
+  // amends: the amended visit's index in the bundle; -1: not an amendment; -2: amends a visit not in the household.
   const ms: number[] = [], member: number[] = [], followUp: number[] = [], amends: number[] = [], outStart: number[] = [];
   const item: number[] = [], outcome: number[] = [], person: number[] = [], detailStart: number[] = [], detail: number[] = [];
   const members = dictionary<string>(), followUpDates = dictionary<string>(), details = dictionary<string>();
@@ -111,11 +119,14 @@ export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d
   }
   outStart.push(item.length);
   detailStart.push(detail.length);
+  // A visit's index orders as its id does within its household (visits are in id order); -2 matches no visit.
+  const index = Int32Array.from(ms, (_, i) => i), starts = Int32Array.from(visitStart), times = Float64Array.from(ms);
+  const { orig, content, end } = effectiveOrder(index, amends, times, Uint8Array.from(amends, (a) => (a === -1 ? 0 : 1)), starts, index);
   return {
     ids: digests.map((d) => d.id), labels: digests.map((d) => d.label), priority: Uint8Array.from(digests, priorityBits),
-    personStart: Int32Array.from(personStart), visitStart: Int32Array.from(visitStart),
+    personStart: Int32Array.from(personStart), visitStart: starts,
     birthYear: Float64Array.from(birthYear), smartphone: Uint8Array.from(smartphone),
-    ms: Float64Array.from(ms), member: Int32Array.from(member), followUp: Int32Array.from(followUp), amends: Int32Array.from(amends),
+    ms: times, member: Int32Array.from(member), followUp: Int32Array.from(followUp), orig, content, effectiveEnd: end,
     outStart: Int32Array.from(outStart), item: Int8Array.from(item), outcome: Int8Array.from(outcome), person: Int32Array.from(person),
     detailStart: Int32Array.from(detailStart), detail: Int32Array.from(detail),
     members: members.names, followUpDates: followUpDates.names, details: details.names,
@@ -124,4 +135,5 @@ export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d
 
 /** A stored bundle value is usable columns (a row of an older version holds a JSON string). */
 export const isColumns = (x: unknown): x is HamletColumns =>
-  typeof x === 'object' && x !== null && (x as HamletColumns).visitStart instanceof Int32Array && (x as HamletColumns).ms instanceof Float64Array;
+  typeof x === 'object' && x !== null && (x as HamletColumns).visitStart instanceof Int32Array && (x as HamletColumns).ms instanceof Float64Array &&
+  (x as HamletColumns).orig instanceof Int32Array;

@@ -7,7 +7,6 @@
  */
 import type { HamletColumns } from '../hamlet-columns';
 import type { HouseholdRow } from './counts';
-import { effectiveOrder } from './order';
 import type { PreparedVisits } from './prepared';
 
 export interface HamletColumnsRow { hamletId: string; columns: HamletColumns }
@@ -33,7 +32,7 @@ export function preparedFromColumns(
   const personStart = new Int32Array(H + 1), personEnd = new Int32Array(H), personSlot = new Int32Array(P);
   const birthYear = new Float64Array(P), smartphone = new Uint8Array(P);
   const start = new Int32Array(H + 1), ms = new Float64Array(V), member = new Int32Array(V), followUp = new Int32Array(V);
-  const targets = new Int32Array(V), isAmendment = new Uint8Array(V), outStart = new Int32Array(V + 1);
+  const orig = new Int32Array(V), content = new Int32Array(V), end = new Int32Array(H), outStart = new Int32Array(V + 1);
   const item = new Int8Array(O), outcome = new Int8Array(O), person = new Int32Array(O), detailStart = new Int32Array(O + 1), detail = new Int32Array(D);
   const memberCodes = new Map<string, number>(), followUpCodes = new Map<string, number>(), detailCodes = new Map<string, number>();
   const members: string[] = [], followUpDates: string[] = [], detailNames: string[] = [];
@@ -46,7 +45,9 @@ export function preparedFromColumns(
       const ps = c.personStart[h]!, pe = c.personStart[h + 1]!;
       personStart[g] = p0 + ps; personEnd[g] = p0 + pe;
       for (let i = ps; i < pe; i++) personSlot[p0 + i] = i - ps + 1; // a bundle's people are distinct
-      start[g] = v0 + c.visitStart[h]!;
+      const vs = c.visitStart[h]!, ve = c.effectiveEnd[h]!;
+      start[g] = v0 + vs; end[g] = v0 + ve;
+      for (let k = vs; k < ve; k++) { orig[v0 + k] = v0 + c.orig[k]!; content[v0 + k] = v0 + c.content[k]!; }
     }
     birthYear.set(c.birthYear, p0); smartphone.set(c.smartphone, p0);
     const memberOf = translate(c.members, memberCodes, members), dateOf = translate(c.followUpDates, followUpCodes, followUpDates);
@@ -56,9 +57,6 @@ export function preparedFromColumns(
       member[v0 + v] = memberOf[c.member[v]!]!;
       const f = c.followUp[v]!;
       followUp[v0 + v] = f < 0 ? -1 : dateOf[f]!;
-      const a = c.amends[v]!;
-      // An amendment of a visit not in the household gets a target no visit has (positions are ≥ 0).
-      if (a !== -1) { isAmendment[v0 + v] = 1; targets[v0 + v] = a >= 0 ? v0 + a : -1; }
       outStart[v0 + v] = o0 + c.outStart[v]!;
     }
     item.set(c.item, o0); outcome.set(c.outcome, o0); person.set(c.person, o0);
@@ -67,10 +65,6 @@ export function preparedFromColumns(
     p0 += c.birthYear.length; v0 += c.ms.length; o0 += c.item.length; d0 += c.detail.length;
   }
   personStart[H] = P; start[H] = V; outStart[V] = O; detailStart[O] = D;
-  // Visits are already grouped by household, in id order: a visit's position orders as its id does.
-  const order = new Int32Array(V);
-  for (let v = 0; v < V; v++) order[v] = v;
-  const { orig, content, end } = effectiveOrder(order, targets, ms, isAmendment, start, order);
   return {
     households,
     prepared: {
