@@ -14,6 +14,13 @@ import type { Digest, Facts } from './digest';
 import { UNKNOWN_OUTCOME } from './report/prepared';
 import { effectiveOrder } from './report/order';
 
+/**
+ * Small non-negative integers (codes, counts, positions within a household): 2 bytes each, as all fit in practice
+ * (≤ 300 outcomes per visit, a few hundred members, dates and people) — the read is about 45 MB/s in Chromium, so
+ * bytes count; 4 bytes if any value does not fit (bad or absurd data still encodes exactly).
+ */
+export type Codes = Uint16Array | Int32Array;
+
 export interface HamletColumns {
   /** Per household, in bundle (id) order: id, label, priority bits (hamlet-facts.ts priorityBits). */
   ids: string[];
@@ -27,26 +34,26 @@ export interface HamletColumns {
   smartphone: Uint8Array;
   /** Per visit (a household's visits in id order): Date.parse(at) (NaN if malformed), member code (in `members`). */
   ms: Float64Array;
-  member: Int32Array;
-  /** Follow-up date code (in `followUpDates`; -1: none). */
-  followUp: Int32Array;
+  member: Codes;
+  /** Follow-up date code + 1 (in `followUpDates`; 0: none). */
+  followUp: Codes;
+  /** How many outcomes the visit has; they follow the previous visit's in the per-outcome columns. */
+  outCount: Codes;
   /**
-   * Effective visits (report/order.ts), worked out when the bundle is built: household h's are positions
-   * [visitStart[h], effectiveEnd[h]) of `orig` (the visit whose time places it) and `content` (the one whose outcomes
-   * count: the latest amendment, or the visit itself), as visit indices in this bundle.
+   * Effective visits (report/order.ts), worked out when the bundle is built: household h has effectiveCount[h];
+   * they are positions visitStart[h] + i of `orig` (the visit whose time places it) and `content` (the one whose
+   * outcomes count: the latest amendment, or the visit itself), as indices among the household's visits.
    */
-  orig: Int32Array;
-  content: Int32Array;
-  effectiveEnd: Int32Array;
-  /** Visit v's outcomes are [outStart[v], outStart[v + 1]). */
-  outStart: Int32Array;
+  orig: Codes;
+  content: Codes;
+  effectiveCount: Codes;
   /** Per outcome: item index (-1: unknown), outcome index (UNKNOWN_OUTCOME: unknown), person slot (1-based; 0: none). */
   item: Int8Array;
   outcome: Int8Array;
-  person: Int32Array;
-  /** Outcome k's details (kept only for "done") are codes [detailStart[k], detailStart[k + 1]) of `detail`. */
-  detailStart: Int32Array;
-  detail: Int32Array;
+  person: Codes;
+  /** Details of outcomes marked done: per detail, its outcome's index in the bundle (in order) and its code. */
+  detailOutcome: Int32Array;
+  detail: Codes;
   members: string[];
   followUpDates: string[];
   details: string[];
@@ -82,12 +89,21 @@ function parseFacts(json: string): Facts {
   }
 }
 
+/** Codes, 2 bytes each if they all fit. */
+export function codes(values: ArrayLike<number>): Codes {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= 0xffff && v === Math.floor(v))) return Int32Array.from(values);
+  }
+  return Uint16Array.from(values);
+}
+
 /** The columns of one hamlet's households, in the order given (the data layer passes them in id order). */
 export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d: BundleSource) => number): HamletColumns {
   const personStart = [0], visitStart = [0], birthYear: number[] = [], smartphone: number[] = [];
   // amends: the amended visit's index in the bundle; -1: not an amendment; -2: amends a visit not in the household.
-  const ms: number[] = [], member: number[] = [], followUp: number[] = [], amends: number[] = [], outStart: number[] = [];
-  const item: number[] = [], outcome: number[] = [], person: number[] = [], detailStart: number[] = [], detail: number[] = [];
+  const ms: number[] = [], member: number[] = [], followUp: number[] = [], amends: number[] = [], outCount: number[] = [];
+  const item: number[] = [], outcome: number[] = [], person: number[] = [], detailOutcome: number[] = [], detail: number[] = [];
   const members = dictionary<string>(), followUpDates = dictionary<string>(), details = dictionary<string>();
   for (const d of digests) {
     const f = parseFacts(d.facts);
@@ -101,34 +117,37 @@ export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d
       const [at, m, on, am, outs] = Array.isArray(v) ? v : [];
       ms.push(Date.parse(at as string));
       member.push(members.code(f.m[m as number] ?? ''));
-      followUp.push(on ? followUpDates.code(on) : -1);
+      followUp.push(on ? followUpDates.code(on) + 1 : 0);
       amends.push(typeof am === 'number' ? (Number.isInteger(am) && am >= 0 && am < f.v.length ? base + am : -1) : am ? -2 : -1);
-      outStart.push(item.length);
+      outCount.push(Array.isArray(outs) ? outs.length : 0);
       for (const o of Array.isArray(outs) ? outs : []) {
         const [it, p, oc, ds] = Array.isArray(o) ? o : [];
         const code = OUTCOME_INDEX.get(OUTCOMES[oc as number]) ?? UNKNOWN_OUTCOME;
         item.push(ITEM_INDEX.get(typeof it === 'number' ? ITEM_KEYS[it] : it) ?? -1);
         outcome.push(code);
         person.push(typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < people ? p + 1 : 0);
-        detailStart.push(detail.length);
-        if (code === DONE && Array.isArray(ds)) for (const x of ds) detail.push(details.code(x));
+        if (code === DONE && Array.isArray(ds)) for (const x of ds) { detailOutcome.push(item.length - 1); detail.push(details.code(x)); }
       }
     }
     personStart.push(birthYear.length);
     visitStart.push(ms.length);
   }
-  outStart.push(item.length);
-  detailStart.push(detail.length);
   // A visit's index orders as its id does within its household (visits are in id order); -2 matches no visit.
   const index = Int32Array.from(ms, (_, i) => i), starts = Int32Array.from(visitStart), times = Float64Array.from(ms);
   const { orig, content, end } = effectiveOrder(index, amends, times, Uint8Array.from(amends, (a) => (a === -1 ? 0 : 1)), starts, index);
+  // Within the household: small numbers.
+  for (let h = 0; h + 1 < starts.length; h++) {
+    for (let k = starts[h]!; k < end[h]!; k++) { orig[k] = orig[k]! - starts[h]!; content[k] = content[k]! - starts[h]!; }
+    end[h] = end[h]! - starts[h]!;
+  }
   return {
     ids: digests.map((d) => d.id), labels: digests.map((d) => d.label), priority: Uint8Array.from(digests, priorityBits),
     personStart: Int32Array.from(personStart), visitStart: starts,
     birthYear: Float64Array.from(birthYear), smartphone: Uint8Array.from(smartphone),
-    ms: times, member: Int32Array.from(member), followUp: Int32Array.from(followUp), orig, content, effectiveEnd: end,
-    outStart: Int32Array.from(outStart), item: Int8Array.from(item), outcome: Int8Array.from(outcome), person: Int32Array.from(person),
-    detailStart: Int32Array.from(detailStart), detail: Int32Array.from(detail),
+    ms: times, member: codes(member), followUp: codes(followUp), outCount: codes(outCount),
+    orig: codes(orig), content: codes(content), effectiveCount: codes(end),
+    item: Int8Array.from(item), outcome: Int8Array.from(outcome), person: codes(person),
+    detailOutcome: Int32Array.from(detailOutcome), detail: codes(detail),
     members: members.names, followUpDates: followUpDates.names, details: details.names,
   };
 }
@@ -136,4 +155,4 @@ export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d
 /** A stored bundle value is usable columns (a row of an older version holds a JSON string). */
 export const isColumns = (x: unknown): x is HamletColumns =>
   typeof x === 'object' && x !== null && (x as HamletColumns).visitStart instanceof Int32Array && (x as HamletColumns).ms instanceof Float64Array &&
-  (x as HamletColumns).orig instanceof Int32Array;
+  ArrayBuffer.isView((x as HamletColumns).orig) && ArrayBuffer.isView((x as HamletColumns).outCount);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/shared/digest';
 import { BUNDLE_VERSION, bundleFacts, hamletBundle, priorityOf, unbundleFacts } from '../../src/shared/hamlet-facts';
 import { ITEM_KEYS, OUTCOMES } from '../../src/shared/catalogue';
-import { isColumns, type BundleSource } from '../../src/shared/hamlet-columns';
+import { codes, isColumns, type BundleSource } from '../../src/shared/hamlet-columns';
 import { preparedFromColumns } from '../../src/shared/report/columns';
 import { prepareVisits, UNKNOWN_OUTCOME, type PreparedVisits, type ReportInput, type VisitRow } from '../../src/shared/report';
 import { groupBy } from '../../src/shared/group';
@@ -169,5 +169,9 @@ describe('columnar bundle edge cases', () => {
       if (ArrayBuffer.isView(value)) expect(value.byteLength, key).toBe(value.buffer.byteLength); // no spare bytes stored
     }
     expect(structuredClone(row)).toEqual(row);
+    expect(row.bundle.member).toBeInstanceOf(Uint16Array);
+    // Codes that do not fit in 2 bytes keep 4, exactly.
+    expect(codes([0, 65_535])).toBeInstanceOf(Uint16Array);
+    for (const big of [[65_536], [-1], [1.5]]) expect([...codes(big)], String(big)).toEqual(big.map(Math.trunc));
   });
 });

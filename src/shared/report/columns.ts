@@ -1,7 +1,8 @@
 /**
  * The figures' encoded input (PreparedVisits) from hamlets' columnar facts bundles (D-R4): the columns are copied
- * side by side with typed-array copies, and only what is coded per bundle is translated — member, follow-up date
- * and detail codes (each bundle has its own small dictionary) and positions (offsets). No visit object is made.
+ * side by side, and only what is coded per bundle is translated — member, follow-up date and detail codes (each
+ * bundle has its own small dictionary), counts into start positions, positions within a household into positions in
+ * the commune. No visit object is made; each loop is a plain pass over typed arrays.
  * Codes are given in order of first appearance, bundle after bundle, as prepareVisits gives them over the same
  * households in the same order, so both produce the same arrays (tested).
  */
@@ -45,23 +46,26 @@ export function preparedFromColumns(
       const ps = c.personStart[h]!, pe = c.personStart[h + 1]!;
       personStart[g] = p0 + ps; personEnd[g] = p0 + pe;
       for (let i = ps; i < pe; i++) personSlot[p0 + i] = i - ps + 1; // a bundle's people are distinct
-      const vs = c.visitStart[h]!, ve = c.effectiveEnd[h]!;
-      start[g] = v0 + vs; end[g] = v0 + ve;
-      for (let k = vs; k < ve; k++) { orig[v0 + k] = v0 + c.orig[k]!; content[v0 + k] = v0 + c.content[k]!; }
+      const vs = v0 + c.visitStart[h]!, n = c.effectiveCount[h]!;
+      start[g] = vs; end[g] = vs + n;
+      for (let i = 0; i < n; i++) { orig[vs + i] = vs + c.orig[vs - v0 + i]!; content[vs + i] = vs + c.content[vs - v0 + i]!; }
     }
     birthYear.set(c.birthYear, p0); smartphone.set(c.smartphone, p0);
     const memberOf = translate(c.members, memberCodes, members), dateOf = translate(c.followUpDates, followUpCodes, followUpDates);
     const detailOf = translate(c.details, detailCodes, detailNames);
     ms.set(c.ms, v0);
-    for (let v = 0; v < c.ms.length; v++) {
+    for (let v = 0, o = o0; v < c.ms.length; v++) {
       member[v0 + v] = memberOf[c.member[v]!]!;
       const f = c.followUp[v]!;
-      followUp[v0 + v] = f < 0 ? -1 : dateOf[f]!;
-      outStart[v0 + v] = o0 + c.outStart[v]!;
+      followUp[v0 + v] = f === 0 ? -1 : dateOf[f - 1]!;
+      outStart[v0 + v] = o;
+      o += c.outCount[v]!;
     }
     item.set(c.item, o0); outcome.set(c.outcome, o0); person.set(c.person, o0);
-    for (let k = 0; k < c.item.length; k++) detailStart[o0 + k] = d0 + c.detailStart[k]!;
-    for (let i = 0; i < c.detail.length; i++) detail[d0 + i] = detailOf[c.detail[i]!]!;
+    for (let k = 0, i = 0; k < c.item.length; k++) {
+      detailStart[o0 + k] = d0 + i;
+      while (i < c.detail.length && c.detailOutcome[i] === k) { detail[d0 + i] = detailOf[c.detail[i]!]!; i++; }
+    }
     p0 += c.birthYear.length; v0 += c.ms.length; o0 += c.item.length; d0 += c.detail.length;
   }
   personStart[H] = P; start[H] = V; outStart[V] = O; detailStart[O] = D;
