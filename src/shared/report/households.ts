@@ -81,6 +81,8 @@ export class HouseholdPass {
     const pStart = x.personStart[code]!, persons = x.personEnd[code]! - pStart;
     this.room(persons);
     const { now, state, inPeriod: inPer, made, touched, details } = this;
+    // Locals, not x.field per outcome: a fresh worker runs this loop in the interpreter at first (cold JIT).
+    const { content, followUp: followUpAt, member, outStart, item: items, outcome: outcomes, person, detailStart, detail } = x;
     let inPeriod = 0, ever = false, recent = false, followUpCode = -1;
     trend?.pass.startHousehold();
     for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
@@ -89,26 +91,26 @@ export class HouseholdPass {
       const counts = f !== 0; // false also for a malformed time
       const inTrend = month >= 0;
       if (!counts && !inTrend) continue;
-      const r = x.content[k]!;
+      const r = content[k]!;
       const within = (f & WITHIN) !== 0;
       if (counts) {
         if (beforeNow) {
           if (f & RECENT) recent = true;
-          if (x.followUp[r]! >= 0) followUpCode = x.followUp[r]!;
+          if (followUpAt[r]! >= 0) followUpCode = followUpAt[r]!;
         }
         if (before) ever = true;
-        if (within) { inPeriod++; t.volunteers.add(x.member[r]!); }
+        if (within) { inPeriod++; t.volunteers.add(member[r]!); }
       }
       let done = 0;
-      for (let q = x.outStart[r]!, qEnd = x.outStart[r + 1]!; q < qEnd; q++) {
-        const item = x.item[q]!;
+      for (let q = outStart[r]!, qEnd = outStart[r + 1]!; q < qEnd; q++) {
+        const item = items[q]!;
         if (item < 0) continue;
-        const oi = x.outcome[q]!;
+        const oi = outcomes[q]!;
         if (oi === DONE) done++;
         if (!counts) continue;
         let slot = 0;
         if (IS_PERSON[item]) {
-          slot = x.person[q]!; // slot among this household's people; 0: not (or no longer) registered here
+          slot = person[q]!; // slot among this household's people; 0: not (or no longer) registered here
           if (slot === 0) continue;
         }
         const c = slot * ITEM_COUNT + item;
@@ -118,7 +120,7 @@ export class HouseholdPass {
         state[c] = oi;
         if (within) {
           inPer[c] = oi;
-          for (let i = x.detailStart[q]!; i < x.detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(x.detail[i]!);
+          for (let i = detailStart[q]!; i < detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(detail[i]!);
         }
       }
       if (inTrend) trend!.pass.addMonth(trend!.points, month, done);
@@ -147,13 +149,14 @@ export class HouseholdPass {
     s.visits.inPeriod += inPeriod;
     if (followUp?.overdue) s.followUps.overdue++;
     else if (followUp && followUp.on <= w.dueBy) s.followUps.due++;
-    for (let j = 0; j < persons; j++) {
+    const { personSlot, birthYear, smartphone } = x, refYear = w.refYear;
+    for (let j = pStart; j < pStart + persons; j++) {
       // A repeated person id shares the first one's cells, as a Set of ids would.
-      const slot = x.personSlot[pStart + j]!;
+      const slot = personSlot[j]!;
       people.total++;
-      const age = w.refYear - x.birthYear[pStart + j]!; // NaN (unknown year) passes no test below
+      const age = refYear - birthYear[j]!; // NaN (unknown year) passes no test below
       if (age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
-      if (age >= AGE_ADULT_MIN) { people.adults++; if (x.smartphone[pStart + j]) people.adultsWithSmartphone++; }
+      if (age >= AGE_ADULT_MIN) { people.adults++; if (smartphone[j]) people.adultsWithSmartphone++; }
       if (health[slot]) people.withHealthBook++;
     }
     for (const c of touched) {
