@@ -42,29 +42,33 @@ export async function probeList(): Promise<Record<string, number>> {
   };
 }
 
-/** Where the dashboard's load goes: bundles read, parsed and decoded; the whole loader; digests read, for scale. */
+/**
+ * Where the dashboard's load goes: columnar bundles read (D-R4) and merged into the figures' input; the whole loader;
+ * the same facts as the JSON bundles of D19 (built here from householdFacts), parsed and decoded, for comparison.
+ */
 export async function probeDashboardLoad(): Promise<Record<string, number>> {
   const { db } = await import('../../src/data/db');
-  const { unbundleFacts } = await import('../../src/shared/hamlet-facts');
+  const { bundleFacts, priorityOf, unbundleFacts } = await import('../../src/shared/hamlet-facts');
+  const { preparedFromColumns } = await import('../../src/shared/report/columns');
   const { loadDashboardData } = await import('../../src/data/reports');
   const t0 = performance.now();
   await loadDashboardData(); // rebuilds any bundle a write dropped
   const t1 = performance.now();
   const bundles = await db.hamletFacts.toArray();
   const t2 = performance.now();
-  let chars = 0;
-  for (const b of bundles) { JSON.parse(b.bundle); chars += b.bundle.length; }
+  const { prepared } = preparedFromColumns(bundles.map((b) => ({ hamletId: b.hamletId, columns: b.bundle as never })), priorityOf);
   const t3 = performance.now();
-  let visits = 0;
-  for (const b of bundles) for (const f of unbundleFacts(b.hamletId, b.bundle)) visits += f.visits.length;
-  const t4 = performance.now();
   await loadDashboardData();
+  const t4 = performance.now();
+  const facts = await db.householdFacts.toArray();
+  const json = bundles.map((b) => bundleFacts(facts.filter((f) => f.hamletId === b.hamletId)));
   const t5 = performance.now();
-  const digests = await db.digests.toArray();
+  let chars = 0, visits = 0;
+  for (const [i, b] of bundles.entries()) { chars += json[i]!.length; for (const f of unbundleFacts(b.hamletId, json[i]!)) visits += f.visits.length; }
   const t6 = performance.now();
   return {
-    firstLoaderMs: t1 - t0, bundles: bundles.length, bundlesReadMs: t2 - t1, bundleChars: chars, jsonParseMs: t3 - t2,
-    unbundleMs: t4 - t3, visits, loaderMs: t5 - t4, digestsReadMs: t6 - t5, digests: digests.length,
+    firstLoaderMs: t1 - t0, bundles: bundles.length, bundlesReadMs: t2 - t1, mergeMs: t3 - t2, visits: prepared.ms.length, loaderMs: t4 - t3,
+    jsonChars: chars, jsonParseAndDecodeMs: t6 - t5, jsonVisits: visits,
   };
 }
 
@@ -72,7 +76,7 @@ export async function probeDashboardLoad(): Promise<Record<string, number>> {
 export async function probeChunks(): Promise<Record<string, number>> {
   const { default: Dexie } = await import('dexie');
   const { db } = await import('../../src/data/db');
-  const text = (await db.hamletFacts.toArray()).map((b) => b.bundle).join('');
+  const text = (await db.householdFacts.toArray()).map((f) => f.facts).join(''); // ≈ the JSON bundles of D19
   const out: Record<string, number> = { chars: text.length };
   for (const size of [300_000, 60_000, 30_000, 15_000]) {
     const name = `probe-chunks-${size}`;

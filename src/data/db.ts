@@ -8,6 +8,7 @@ import type { Commune, Hamlet, Household, Member, Person, Report, TeamEvent, Vis
 import type { Mutation } from '../shared/protocol';
 import type { VisitInput } from './visits';
 import type { Digest } from '../shared/digest';
+import type { HamletColumns } from '../shared/hamlet-columns';
 import { rebuildAllDigests } from './digest-upgrade';
 
 /** Demo rows carry `demo: 1` (IndexedDB cannot index booleans) so they can be removed without touching real data. */
@@ -45,8 +46,12 @@ export type DigestRow = Omit<Digest, 'demo'> & DemoFlag;
 export type SummaryRow = Omit<DigestRow, 'facts'>;
 /** …and the reports' part, read per hamlet when a facts bundle is rebuilt. */
 export type FactsRow = Pick<DigestRow, 'id' | 'hamletId' | 'label' | 'priority' | 'facts' | 'demo'>;
-/** A hamlet's facts bundle (src/shared/hamlet-facts.ts): a cache over its digests, deleted by every write there. */
-export interface HamletFactsRow { hamletId: string; v: number; bundle: string }
+/**
+ * A hamlet's facts bundle (src/shared/hamlet-facts.ts): a cache over its digests, deleted by every write there.
+ * Columns since D-R4 (BUNDLE_VERSION); a row of an older version (a JSON string) is rebuilt when next read.
+ * No schema version: the table's only index is its key, and a cache needs no data migration.
+ */
+export interface HamletFactsRow { hamletId: string; v: number; bundle: HamletColumns | string }
 
 export interface MetaRow {
   key: string;

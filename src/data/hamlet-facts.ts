@@ -1,15 +1,17 @@
 /**
- * The dashboard's read: one facts bundle per hamlet (src/shared/hamlet-facts.ts). A bundle is a cache over the
- * hamlet's digests; writers delete it (refreshDigests, recordVisit), and it is rebuilt here from the digests in the
- * same transaction that stores it, so a bundle never mixes data from before and after a write.
+ * The dashboard's read: one facts bundle per hamlet (src/shared/hamlet-facts.ts, columns since D-R4). A bundle is a
+ * cache over the hamlet's digests; writers delete it (refreshDigests, recordVisit), and it is rebuilt here from the
+ * digests in the same transaction that stores it, so a bundle never mixes data from before and after a write. A
+ * bundle of an older encoding is rebuilt the same way: nothing to migrate.
  */
 import { db, type HamletFactsRow } from './db';
 import { getMeta, type Device } from './meta';
-import { DIGEST_VERSION, type DigestFacts } from '../shared/digest';
-import { hamletBundle, unbundleFacts } from '../shared/hamlet-facts';
+import { BUNDLE_VERSION, hamletBundle } from '../shared/hamlet-facts';
+import { isColumns } from '../shared/hamlet-columns';
+import type { HamletColumnsRow } from '../shared/report/columns';
 import { LEADER_ROLES } from '../shared/schema';
 
-const fresh = (row: HamletFactsRow | undefined): row is HamletFactsRow => row !== undefined && row.v === DIGEST_VERSION;
+const fresh = (row: HamletFactsRow | undefined): row is HamletFactsRow => row !== undefined && row.v === BUNDLE_VERSION && isColumns(row.bundle);
 
 /** The bundles of these hamlets, rebuilding the ones that writes have dropped. */
 async function bundles(hamletIds: readonly string[]): Promise<HamletFactsRow[]> {
@@ -29,9 +31,9 @@ async function bundles(hamletIds: readonly string[]): Promise<HamletFactsRow[]> 
   });
 }
 
-/** The facts of every household of these hamlets. */
-export async function hamletFacts(hamletIds: readonly string[]): Promise<DigestFacts[]> {
-  return (await bundles(hamletIds)).flatMap((r) => unbundleFacts(r.hamletId, r.bundle));
+/** The columnar facts of every household of these hamlets, hamlet by hamlet in the order given. */
+export async function hamletColumns(hamletIds: readonly string[]): Promise<HamletColumnsRow[]> {
+  return (await bundles(hamletIds)).map((r) => ({ hamletId: r.hamletId, columns: r.bundle as HamletColumnsRow['columns'] }));
 }
 
 /**

@@ -11,7 +11,9 @@ import { currentWriter, demoFlag, withoutDemo } from './events';
 import type { Hamlet, Report, ReportPeriod } from '../shared/schema';
 import { uuidv7 } from '../shared/ids';
 import type { ReportInput } from '../shared/report/counts';
-import { hamletFacts } from './hamlet-facts';
+import { hamletColumns } from './hamlet-facts';
+import { preparedFromColumns } from '../shared/report/columns';
+import { priorityOf } from '../shared/hamlet-facts';
 
 export interface ReportSubmission {
   id?: string;
@@ -80,30 +82,22 @@ async function lastGoodSync(): Promise<string | null> {
 
 /**
  * Everything the report figures read. Households, people and visits come from the hamlets' facts bundles (D19): ~18
- * rows instead of 75,000 objects — the IndexedDB read was three quarters of the dashboard's time. Bundles are read
- * (or rebuilt) first, then the rest in one transaction.
+ * rows instead of 75,000 objects — the IndexedDB read was three quarters of the dashboard's time. The bundles are
+ * columns (D-R4), merged straight into the figures' encoded input (`input.prepared`): no visit or person object is
+ * made. Two rounds of reads: everything small at once (a fresh worker pays for every round trip), then the bundles
+ * of the commune's hamlets (rebuilt if a write dropped them).
  */
 export async function loadDashboardData(): Promise<DashboardData> {
-  const dataAsOf = await lastGoodSync();
-  const [communes, hamlets, device] = await db.transaction('r', [db.communes, db.hamlets, db.meta], () =>
-    Promise.all([db.communes.toArray(), db.hamlets.toArray(), getMeta<Device>('device')]));
+  const [dataAsOf, communes, hamlets, device, events, members] = await db.transaction('r', [db.communes, db.hamlets, db.meta, db.events, db.members], () =>
+    Promise.all([lastGoodSync(), db.communes.toArray(), db.hamlets.toArray(), getMeta<Device>('device'), db.events.toArray(), db.members.toArray()]));
   // One commune at a time: the enrolled one, else the demo one (a device may hold both).
   const commune = communes.find((c) => c.id === device?.commune.id) ?? communes[0];
   const mine = hamlets.filter((h) => h.communeId === commune?.id);
-  const facts = await hamletFacts(mine.map((h) => h.id));
-  const [events, members] = await db.transaction('r', [db.events, db.members], () => Promise.all([db.events.toArray(), db.members.toArray()]));
-  const households: ReportInput['households'][number][] = [];
-  const persons: ReportInput['persons'][number][] = [];
-  // Already grouped by household (D-R2): the figures read the groups and need no flat list of 50,000 visits.
-  const visitsByHousehold = new Map<string, ReportInput['visits']>();
-  for (const f of facts) {
-    households.push(f.household);
-    for (const p of f.persons) persons.push(p);
-    visitsByHousehold.set(f.household.id, f.visits);
-  }
+  const columns = await hamletColumns(mine.map((h) => h.id));
+  const { households, prepared } = preparedFromColumns(columns, priorityOf);
   return {
     input: {
-      households, persons, visits: [], visitsByHousehold,
+      households, persons: [], visits: [], prepared,
       events: events.filter((e) => e.communeId === commune?.id),
       members: members.filter((m) => m.communeId === commune?.id),
     },

@@ -6,6 +6,7 @@
 import { ITEM_KEYS, OUTCOMES, type Outcome } from '../catalogue';
 import type { Household, Member, Person, TeamEvent, Visit } from '../schema';
 import { ROLES, type Role } from '../schema';
+import type { PreparedVisits } from './prepared';
 
 /** The fields a figure reads; the server passes rows of the same shape. */
 export type HouseholdRow = Pick<Household, 'id' | 'hamletId' | 'priority'>;
@@ -28,6 +29,12 @@ export interface ReportInput {
    * figures read visits from here and not from `visits` (which may then be empty); order within a group is free.
    */
   visitsByHousehold?: ReadonlyMap<string, readonly VisitRow[]>;
+  /**
+   * Optional (D-R4): people and visits already encoded for the figures (prepareVisits' result, or a columnar facts
+   * bundle merged by preparedFromColumns). When given, the figures read people and visits only from here — `persons`,
+   * `visits` and `visitsByHousehold` are ignored — and it must cover every household of `households`.
+   */
+  prepared?: PreparedVisits;
 }
 
 export type OutcomeCounts = Record<Outcome, number>;

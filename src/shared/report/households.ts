@@ -11,6 +11,7 @@ import type { HouseholdRow, ScopeCounts } from './counts';
 import type { PreparedVisits } from './prepared';
 import { ITEM_COUNT, OUTCOME_COUNT, type HamletTally } from './tally';
 import type { TrendPass, TrendPoint } from './trend';
+import { BEFORE_END, BEFORE_NOW, RECENT, visitFlags, WITHIN } from './visit-flags';
 
 export const PAYMENT_ITEMS = ['bank_account', 'mobile_banking', 'e_wallet'] as const;
 export const HEALTH_ITEM = 'health_book';
@@ -52,7 +53,14 @@ export class HouseholdPass {
   private details: (Set<number> | undefined)[] = [];
   private paying = new Uint8Array(0); private health = new Uint8Array(0);
 
-  constructor(private readonly w: HouseholdWindow, private readonly x: PreparedVisits) {}
+  /** Per position of x.orig: where the visit falls (visit-flags.ts) and its trend month (-1: none), worked out once. */
+  private readonly flags: Uint8Array;
+  private readonly months: Int16Array | null;
+
+  constructor(private readonly w: HouseholdWindow, private readonly x: PreparedVisits, trend: TrendPass | null = null) {
+    this.flags = visitFlags(x, w);
+    this.months = trend && trend.monthsOf(x);
+  }
 
   private room(persons: number): void {
     const need = (persons + 1) * ITEM_COUNT;
@@ -69,38 +77,40 @@ export class HouseholdPass {
   add(
     t: HamletTally, commune: ScopeCounts, h: HouseholdRow, code: number, trend: { pass: TrendPass; points: TrendPoint[] } | null = null,
   ): FollowUp | null {
-    const w = this.w, x = this.x;
+    const w = this.w, x = this.x, flags = this.flags, months = trend ? this.months : null;
     const pStart = x.personStart[code]!, persons = x.personEnd[code]! - pStart;
     this.room(persons);
     const { now, state, inPeriod: inPer, made, touched, details } = this;
-    let inPeriod = 0, ever = false, lastMs = -Infinity, followUpCode = -1;
+    // Locals, not x.field per outcome: a fresh worker runs this loop in the interpreter at first (cold JIT).
+    const { content, followUp: followUpAt, member, outStart, item: items, outcome: outcomes, person, detailStart, detail } = x;
+    let inPeriod = 0, ever = false, recent = false, followUpCode = -1;
     trend?.pass.startHousehold();
     for (let k = x.start[code]!, end = x.end[code]!; k < end; k++) {
-      const ms = x.ms[x.orig[k]!]!;
-      const beforeNow = ms < w.nowMs, before = ms < w.endMs;
-      const counts = beforeNow || before; // false also for NaN (a malformed time)
-      const inTrend = trend !== null && trend.pass.inRange(ms);
+      const f = flags[k]!, month = months ? months[k]! : -1;
+      const beforeNow = (f & BEFORE_NOW) !== 0, before = (f & BEFORE_END) !== 0;
+      const counts = f !== 0; // false also for a malformed time
+      const inTrend = month >= 0;
       if (!counts && !inTrend) continue;
-      const r = x.content[k]!;
-      const within = before && ms >= w.startMs;
+      const r = content[k]!;
+      const within = (f & WITHIN) !== 0;
       if (counts) {
         if (beforeNow) {
-          if (ms > lastMs) lastMs = ms;
-          if (x.followUp[r]! >= 0) followUpCode = x.followUp[r]!;
+          if (f & RECENT) recent = true;
+          if (followUpAt[r]! >= 0) followUpCode = followUpAt[r]!;
         }
         if (before) ever = true;
-        if (within) { inPeriod++; t.volunteers.add(x.member[r]!); }
+        if (within) { inPeriod++; t.volunteers.add(member[r]!); }
       }
       let done = 0;
-      for (let q = x.outStart[r]!, qEnd = x.outStart[r + 1]!; q < qEnd; q++) {
-        const item = x.item[q]!;
+      for (let q = outStart[r]!, qEnd = outStart[r + 1]!; q < qEnd; q++) {
+        const item = items[q]!;
         if (item < 0) continue;
-        const oi = x.outcome[q]!;
+        const oi = outcomes[q]!;
         if (oi === DONE) done++;
         if (!counts) continue;
         let slot = 0;
         if (IS_PERSON[item]) {
-          slot = x.person[q]!; // slot among this household's people; 0: not (or no longer) registered here
+          slot = person[q]!; // slot among this household's people; 0: not (or no longer) registered here
           if (slot === 0) continue;
         }
         const c = slot * ITEM_COUNT + item;
@@ -110,10 +120,10 @@ export class HouseholdPass {
         state[c] = oi;
         if (within) {
           inPer[c] = oi;
-          for (let i = x.detailStart[q]!; i < x.detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(x.detail[i]!);
+          for (let i = detailStart[q]!; i < detailStart[q + 1]!; i++) (details[c] ??= new Set()).add(detail[i]!);
         }
       }
-      if (inTrend) trend.pass.add(trend.points, ms, done);
+      if (inTrend) trend!.pass.addMonth(trend!.points, month, done);
     }
     // People who "have" a payment account / health book at the end of the period (for the national targets).
     const { paying, health } = this;
@@ -134,18 +144,19 @@ export class HouseholdPass {
     if (inPeriod > 0) hh.visitedInPeriod++;
     if (ever) hh.visitedEver++;
     if (isPriority(h)) { hh.priorityTotal++; if (inPeriod > 0) hh.priorityReachedInPeriod++; if (ever) hh.priorityReachedEver++; }
-    if (lastMs < w.staleSinceMs) hh.notVisitedRecently++;
+    // "Last visit before the stale limit": no recent visit (a stale limit of NaN or -Infinity marks nobody).
+    if (!recent && w.staleSinceMs > -Infinity) hh.notVisitedRecently++;
     s.visits.inPeriod += inPeriod;
     if (followUp?.overdue) s.followUps.overdue++;
     else if (followUp && followUp.on <= w.dueBy) s.followUps.due++;
-    for (let j = 0; j < persons; j++) {
-      const p = x.persons[x.personRows[pStart + j]!]!;
+    const { personSlot, birthYear, smartphone } = x, refYear = w.refYear;
+    for (let j = pStart; j < pStart + persons; j++) {
       // A repeated person id shares the first one's cells, as a Set of ids would.
-      const slot = x.personSlot[pStart + j]!;
+      const slot = personSlot[j]!;
       people.total++;
-      const age = p.birthYear === null ? null : w.refYear - p.birthYear;
-      if (age !== null && age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
-      if (age !== null && age >= AGE_ADULT_MIN) { people.adults++; if (p.hasSmartphone) people.adultsWithSmartphone++; }
+      const age = refYear - birthYear[j]!; // NaN (unknown year) passes no test below
+      if (age >= AGE_PAYMENT_MIN) { people.aged15Plus++; if (paying[slot]) people.aged15PlusWithPayment++; }
+      if (age >= AGE_ADULT_MIN) { people.adults++; if (smartphone[j]) people.adultsWithSmartphone++; }
       if (health[slot]) people.withHealthBook++;
     }
     for (const c of touched) {

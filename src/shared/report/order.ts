@@ -3,8 +3,6 @@
  * effective.ts effectiveTimed (an amendment replaces the visit it amends, keeping that visit's time and id; the
  * latest amendment by time, then id, wins; amendments with a malformed time change nothing; malformed times last).
  */
-import type { VisitRow } from './counts';
-
 export interface EffectiveOrder {
   /** Per position: the row whose time and id place the visit. */
   orig: Int32Array;
@@ -14,14 +12,18 @@ export interface EffectiveOrder {
   end: Int32Array;
 }
 
-/** Groups are positions [start[g], start[g + 1]) of `order` (row indices); `isAmendment` per row. */
+/**
+ * Groups are positions [start[g], start[g + 1]) of `order` (row indices). Per row: `ids` its id, or anything that
+ * orders as the ids do within a household (a digest's visit index); `targets` the id (same kind) of the visit it
+ * amends, read only where `isAmendment`.
+ */
 export function effectiveOrder(
-  rows: readonly VisitRow[], ms: Float64Array, isAmendment: Uint8Array, start: Int32Array, order: Int32Array,
+  ids: ArrayLike<string | number>, targets: ArrayLike<unknown>, ms: Float64Array, isAmendment: Uint8Array, start: Int32Array, order: Int32Array,
 ): EffectiveOrder {
   const orig = new Int32Array(order.length), content = new Int32Array(order.length), end = new Int32Array(start.length - 1);
   const key = (r: number) => (ms[r] === ms[r] ? ms[r]! : Infinity);
   /** Row a goes after row b (time, then id). */
-  const after = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && rows[a]!.id > rows[b]!.id);
+  const after = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && ids[a]! > ids[b]!);
   for (let g = 0; g + 1 < start.length; g++) {
     const s = start[g]!, e = start[g + 1]!;
     let n = s, amended = false;
@@ -29,18 +31,18 @@ export function effectiveOrder(
     if (!amended) {
       for (let p = s; p < e; p++) { orig[n] = order[p]!; content[n++] = order[p]!; }
     } else {
-      const latest = new Map<string, number>();
+      const latest = new Map<unknown, number>();
       for (let p = s; p < e; p++) {
         const r = order[p]!;
         if (!isAmendment[r] || ms[r] !== ms[r]) continue;
-        const target = rows[r]!.amends!, prev = latest.get(target);
-        if (prev === undefined || ms[r]! > ms[prev]! || (ms[r] === ms[prev] && rows[r]!.id > rows[prev]!.id)) latest.set(target, r);
+        const target = targets[r], prev = latest.get(target);
+        if (prev === undefined || ms[r]! > ms[prev]! || (ms[r] === ms[prev] && ids[r]! > ids[prev]!)) latest.set(target, r);
       }
       for (let p = s; p < e; p++) {
         const r = order[p]!;
         if (isAmendment[r]) continue;
         orig[n] = r;
-        content[n++] = latest.get(rows[r]!.id) ?? r;
+        content[n++] = latest.get(ids[r]) ?? r;
       }
     }
     end[g] = n;

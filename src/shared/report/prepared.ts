@@ -25,13 +25,14 @@ export interface PreparedInput {
   persons?: readonly PersonRow[];
   visits: ReportInput['visits'];
   visitsByHousehold?: ReportInput['visitsByHousehold'];
+  /** Already encoded (a columnar bundle, D-R4): returned as it is. */
+  prepared?: PreparedVisits;
 }
 
 export interface PreparedVisits {
   /** householdId → household code (index of its first row in `households`). */
   household: Map<string, number>;
-  /** Visit rows, in the order encoded. Per row: time, follow-up given, member code, first outcome (outStart[row + 1] ends it). */
-  rows: readonly VisitRow[];
+  /** Per visit row, in the order encoded: time, follow-up given, member code, first outcome (outStart[row + 1] ends it). */
   ms: Float64Array;
   /** Follow-up date code (-1: none); followUpDates maps codes back to dates. */
   followUp: Int32Array;
@@ -55,14 +56,14 @@ export interface PreparedVisits {
   end: Int32Array;
   orig: Int32Array;
   content: Int32Array;
-  /** Per household code: its people are positions [personStart, personEnd) of `personRows` (input order). */
+  /** Per household code: its people are positions [personStart, personEnd) of the per-person arrays below. */
   personStart: Int32Array;
   personEnd: Int32Array;
-  personRows: Int32Array;
-  /** The people rows (personRows index them). */
-  persons: readonly PersonRow[];
-  /** Per position of `personRows`: the person's slot (1-based, the first with that id: a repeated id is one person). */
+  /** Per person position: the person's slot (1-based, the first with that id: a repeated id is one person). */
   personSlot: Int32Array;
+  /** Per person position: birth year (NaN: unknown) and smartphone (1) or not (0). */
+  birthYear: Float64Array;
+  smartphone: Uint8Array;
 }
 
 function grow<T extends Int8Array | Int32Array>(a: T, need: number): T {
@@ -73,6 +74,7 @@ function grow<T extends Int8Array | Int32Array>(a: T, need: number): T {
 }
 
 export function prepareVisits(input: PreparedInput): PreparedVisits {
+  if (input.prepared) return input.prepared;
   const household = new Map<string, number>();
   input.households.forEach((h, i) => { if (!household.has(h.id)) household.set(h.id, i); });
   const persons = input.persons ?? [];
@@ -87,9 +89,14 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
     for (let i = pStart[g]!; i < pStart[g + 1]!; i++) if (persons[personRows[i]!]!.id === id) return i - pStart[g]! + 1;
     return 0;
   };
-  const personSlot = new Int32Array(personRows.length);
+  const personSlot = new Int32Array(personRows.length), birthYear = new Float64Array(personRows.length), smartphone = new Uint8Array(personRows.length);
   for (let g = 0; g < count; g++) {
     for (let i = pStart[g]!; i < pStart[g + 1]!; i++) personSlot[i] = slotIn(g, persons[personRows[i]!]!.id);
+  }
+  for (let i = 0; i < personRows.length; i++) {
+    const p = persons[personRows[i]!]!;
+    birthYear[i] = p.birthYear === null ? NaN : Number(p.birthYear); // as `refYear - birthYear` would read it
+    smartphone[i] = p.hasSmartphone ? 1 : 0;
   }
   // Grouped input (a digest) is flattened; row order is then the digest's order.
   let rows: readonly VisitRow[] = input.visits;
@@ -107,6 +114,7 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
     for (let r = 0; r < rows.length; r++) rowHousehold[r] = household.get(rows[r]!.householdId) ?? -1;
   }
   const n = rows.length;
+  const ids: string[] = new Array(n), targets: unknown[] = new Array(n);
   const ms = new Float64Array(n), followUp = new Int32Array(n), isAmendment = new Uint8Array(n), member = new Int32Array(n), outStart = new Int32Array(n + 1);
   let item = new Int8Array(n * 4), outcome = new Int8Array(n * 4), person = new Int32Array(n * 4);
   const members = new Map<string, number>(), followUpCodes = new Map<string, number>(), followUpDates: string[] = [];
@@ -122,7 +130,8 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
       if (f === undefined) { followUpCodes.set(v.followUpOn, (f = followUpDates.length)); followUpDates.push(v.followUpOn); }
       followUp[r] = f;
     }
-    if (v.amends) isAmendment[r] = 1;
+    ids[r] = v.id;
+    if (v.amends) { isAmendment[r] = 1; targets[r] = v.amends; }
     let m = members.get(v.memberId);
     if (m === undefined) members.set(v.memberId, (m = members.size));
     member[r] = m;
@@ -151,11 +160,11 @@ export function prepareVisits(input: PreparedInput): PreparedVisits {
   outStart[n] = k;
   detailStart[k] = dk;
   const visitGroups = groupRows(rowHousehold, count);
-  const { orig, content, end } = effectiveOrder(rows, ms, isAmendment, visitGroups.start, visitGroups.order);
+  const { orig, content, end } = effectiveOrder(ids, targets, ms, isAmendment, visitGroups.start, visitGroups.order);
   return {
-    household, rows, ms, followUp, followUpDates, member, outStart, item, outcome, person, detailStart, detail, detailNames,
+    household, ms, followUp, followUpDates, member, outStart, item, outcome, person, detailStart, detail, detailNames,
     start: visitGroups.start, end, orig, content,
-    personStart: personGroups.start, personEnd: personGroups.end, personRows, persons, personSlot,
+    personStart: personGroups.start, personEnd: personGroups.end, personSlot, birthYear, smartphone,
   };
 }
 

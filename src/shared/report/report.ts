@@ -45,10 +45,11 @@ export function communeCountsWithTrend(
   const { startMs, endMs } = periodBounds(opts.period);
   const today = vnDate(opts.now);
   const prepared = opts.prepared ?? prepareVisits(input);
+  const trend = months ? new TrendPass(input.households, months) : null;
   const pass = new HouseholdPass({
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,
-  }, prepared);
+  }, prepared, trend);
   const commune = emptyScope(null);
   const byHamlet = new Map<string, ScopeCounts>();
   const scope = (id: string) => {
@@ -60,7 +61,6 @@ export function communeCountsWithTrend(
 
   const tallies = new Map<string, HamletTally>();
   const followUps: FollowUp[] = [];
-  const trend = months ? new TrendPass(input.households, months) : null;
   // A household listed twice counts twice in the period figures (as before) but once in the trend: its last row.
   const lastRow = new Map<string, HouseholdRow>();
   if (trend) for (const h of input.households) lastRow.set(h.id, h);

@@ -45,10 +45,28 @@ export class TrendPass {
   /** Call before each household's visits (in time order). */
   startHousehold(): void { this.seen = -1; }
 
-  /** One effective visit in range: `done` = its outcomes marked done for a known item. */
-  add(points: TrendPoint[], ms: number, done: number): void {
+  /** Month index of a time in range, else -1. */
+  monthOf(ms: number): number {
+    if (!this.inRange(ms)) return -1;
     let i = 0;
     while (i < this.ends.length - 1 && ms >= this.ends[i]!) i++;
+    return i;
+  }
+
+  /** monthOf per position of `x.orig` (once for every visit, before the per-household pass). */
+  monthsOf(x: Pick<PreparedVisits, 'ms' | 'orig'>): Int16Array {
+    const out = new Int16Array(x.orig.length);
+    for (let k = 0; k < out.length; k++) out[k] = this.monthOf(x.ms[x.orig[k]!]!);
+    return out;
+  }
+
+  /** One effective visit in range: `done` = its outcomes marked done for a known item. */
+  add(points: TrendPoint[], ms: number, done: number): void {
+    this.addMonth(points, this.monthOf(ms), done);
+  }
+
+  /** The same, with the visit's month index (monthOf). */
+  addMonth(points: TrendPoint[], i: number, done: number): void {
     const p = points[i]!;
     p.visits++;
     p.itemsDone += done;
