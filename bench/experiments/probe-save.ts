@@ -46,6 +46,7 @@ try {
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   if (fresh) console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
   await call(page, 'probeSave', variants, 5); // warm-up: JIT, first chunk loads
+  console.log('live query (pending outbox count before, after one save):', await call(page, 'probeLiveQuery'));
   const cdp = await ctx.newCDPSession(page);
   const gcs: { ts: number; dur: number; name: string }[] = [];
   if (process.env.PROBE_TRACE) {

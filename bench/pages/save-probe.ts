@@ -272,3 +272,16 @@ export async function probeSave(variants: string[], count: number): Promise<Reco
   for (let i = 0; i < count; i++) for (const v of variants) out[v]!.push(await VARIANTS[v]!());
   return out;
 }
+
+/** In Chromium: does a live query (the outbox count the header shows) hear of a save? Resolves with the counts seen. */
+export async function probeLiveQuery(): Promise<number[]> {
+  const { observeOutboxCount } = await import('../../src/data/observe');
+  const seen: number[] = [];
+  const stop = observeOutboxCount((c) => seen.push(c.pending));
+  const until = async (n: number) => { for (let i = 0; i < 100 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 20)); };
+  await until(1);
+  await recordVisit(input(await household()));
+  await until(2);
+  stop();
+  return seen;
+}
