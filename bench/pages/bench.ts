@@ -5,6 +5,7 @@
  */
 import { listHamlets, listHouseholdSummaries, searchHouseholds, type HouseholdSummary } from '../../src/data';
 import { recordVisit } from '../../src/data/edits';
+import { probeLiveQuery, probeSave } from './save-probe';
 import { seed, probeChunks, probeDashboardLoad, probeList, probeOpen } from './seed';
 import { enrol, queueVisits, sync } from './phone';
 import type { DashboardRequest } from '../../src/worker/reports/dashboard';
@@ -82,5 +83,5 @@ function dashboard(req: DashboardRequest): Promise<Record<string, unknown>> {
   });
 }
 
-Object.assign(window, { __bench: { saveFloor, seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
+Object.assign(window, { __bench: { saveFloor, probeSave, probeLiveQuery, seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
 document.getElementById('status')!.textContent = 'ready';

@@ -20,12 +20,13 @@ export function digestRows(households: readonly HouseholdRow[], persons: readonl
   return households.map((h) => toDigestRow(h, personsBy.get(h.id) ?? [], visitsBy.get(h.id) ?? []));
 }
 
-/** Stores digests: the summary in `digests`, the facts in `householdFacts` (same key). */
+/** How a digest is stored: the summary in `digests`, the facts in `householdFacts` (same key). */
+export const summaryRowOf = ({ facts: _facts, ...summary }: DigestRow): SummaryRow => summary;
+export const factsRowOf = (d: DigestRow): FactsRow =>
+  ({ id: d.id, hamletId: d.hamletId, label: d.label, priority: d.priority, facts: d.facts, ...(d.demo ? { demo: 1 as const } : {}) });
+
 export function putDigests(summaries: Table<SummaryRow, string>, facts: Table<FactsRow, string>, rows: readonly DigestRow[]): Promise<unknown> {
-  return Promise.all([
-    summaries.bulkPut(rows.map(({ facts: _facts, ...summary }) => summary)),
-    facts.bulkPut(rows.map((d) => ({ id: d.id, hamletId: d.hamletId, label: d.label, priority: d.priority, facts: d.facts, ...(d.demo ? { demo: 1 as const } : {}) }))),
-  ]);
+  return Promise.all([summaries.bulkPut(rows.map(summaryRowOf)), facts.bulkPut(rows.map(factsRowOf))]);
 }
 
 export async function rebuildAllDigests(tx: Transaction): Promise<void> {

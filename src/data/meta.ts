@@ -60,9 +60,20 @@ export interface WriterContext {
   node?: string;
 }
 
+/**
+ * The writer's four keys ('demo' < 'device' < 'hlc' < 'node') are exactly the meta keys in this range, so one range
+ * read replaces four gets (a request each). A key added later inside the range is read and ignored.
+ */
+export const WRITER_KEYS = { lower: 'demo', upper: 'node' } as const;
+
+export function writerContextFrom(rows: readonly MetaRow[]): WriterContext {
+  const ctx: Record<string, unknown> = {};
+  for (const r of rows) if (r.key === 'device' || r.key === 'demo' || r.key === 'hlc' || r.key === 'node') ctx[r.key] = r.value;
+  return ctx as WriterContext;
+}
+
 export async function writerContext(): Promise<WriterContext> {
-  const [device, demo, hlc, node] = (await db.meta.bulkGet(['device', 'demo', 'hlc', 'node'])).map((r) => r?.value);
-  return { device, demo, hlc, node } as WriterContext;
+  return writerContextFrom(await db.meta.where(':id').between(WRITER_KEYS.lower, WRITER_KEYS.upper, true, true).toArray());
 }
 
 /** HLC node: the enrolled device id; before enrolment a random local id, created once and kept (clocks stay unique). */

@@ -18,7 +18,7 @@ import { searchText, type HouseholdSummary } from './search';
 export const DIGEST_VERSION = 2;
 
 type PersonLike = Pick<Person, 'id' | 'firstName' | 'birthYear' | 'hasSmartphone'>;
-type VisitLike = Pick<Visit, 'id' | 'memberId' | 'at' | 'outcomes' | 'followUpOn' | 'amends'>;
+export type VisitLike = Pick<Visit, 'id' | 'memberId' | 'at' | 'outcomes' | 'followUpOn' | 'amends'>;
 
 /** Person reference in an outcome: index in `p`, null = household-scope, -1 = not (or no longer) in the household. */
 type PersonRef = number | null;
@@ -57,7 +57,7 @@ const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
 export const asciiJson = (value: unknown): string =>
   JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-export function encodeFacts(persons: readonly PersonLike[], visits: readonly VisitLike[]): Facts {
+export function encodeFacts(persons: readonly Pick<Person, 'id' | 'birthYear' | 'hasSmartphone'>[], visits: readonly VisitLike[]): Facts {
   const personIndex = new Map(persons.map((p, i) => [p.id, i]));
   const visitIndex = new Map(visits.map((v, i) => [v.id, i]));
   const members: string[] = [];
@@ -76,10 +76,9 @@ export function encodeFacts(persons: readonly PersonLike[], visits: readonly Vis
   };
 }
 
-/** Canonical: people and visits in id order, so the same rows always give the same digest, whatever order they came in. */
-export function buildDigest(h: Household, unorderedPersons: readonly PersonLike[], unorderedVisits: readonly VisitLike[], demo: boolean): Digest {
-  const persons = [...unorderedPersons].sort(byId);
-  const visits = [...unorderedVisits].sort(byId);
+/** What a digest derives from the visits (and the people they name), given people and visits already in id order. */
+export type VisitPart = Pick<Digest, 'visitedEver' | 'lastVisitAt' | 'nextFollowUp' | 'v' | 'facts'>;
+export function visitPart(persons: readonly Pick<Person, 'id' | 'birthYear' | 'hasSmartphone'>[], visits: readonly VisitLike[]): VisitPart {
   let last: string | null = null;
   let lastMs = -Infinity;
   for (const v of visits) {
@@ -87,10 +86,21 @@ export function buildDigest(h: Household, unorderedPersons: readonly PersonLike[
     if (last === null || ms > lastMs) { last = v.at; lastMs = ms; }
   }
   return {
+    visitedEver: visits.length > 0, lastVisitAt: last, nextFollowUp: visits.length ? nextFollowUp(visits) : null,
+    v: DIGEST_VERSION, facts: asciiJson(encodeFacts(persons, visits)),
+  };
+}
+
+/** Canonical: people and visits in id order, so the same rows always give the same digest, whatever order they came in. */
+export function buildDigest(h: Household, unorderedPersons: readonly PersonLike[], unorderedVisits: readonly VisitLike[], demo: boolean): Digest {
+  const persons = [...unorderedPersons].sort(byId);
+  const visits = [...unorderedVisits].sort(byId);
+  const part = visitPart(persons, visits);
+  return {
     id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
-    priority: h.priority, producer: h.producer, personsCount: persons.length, visitedEver: visits.length > 0,
-    lastVisitAt: last, nextFollowUp: visits.length ? nextFollowUp(visits) : null, hasConflicts: h.conflicts.length > 0,
-    demo, searchText: searchText(h, persons.map((p) => p.firstName)), v: DIGEST_VERSION, facts: asciiJson(encodeFacts(persons, visits)),
+    priority: h.priority, producer: h.producer, personsCount: persons.length, visitedEver: part.visitedEver,
+    lastVisitAt: part.lastVisitAt, nextFollowUp: part.nextFollowUp, hasConflicts: h.conflicts.length > 0,
+    demo, searchText: searchText(h, persons.map((p) => p.firstName)), v: part.v, facts: part.facts,
   };
 }
 

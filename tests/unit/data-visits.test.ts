@@ -35,19 +35,29 @@ describe('recordVisit', () => {
     expect((await outboxCounts()).visits).toBe(1);
   });
 
-  it('a failed transaction leaves neither the visit nor the outbox entry', async () => {
-    const { id } = await household();
-    const before = await db.outbox.count();
-    const fail = () => { throw new Error('disk full'); };
-    db.outbox.hook('creating', fail);
-    try {
-      await expect(recordVisit({ householdId: id, kind: 'phone', outcomes: [], notes: '', followUpOn: null })).rejects.toThrow('disk full');
-    } finally {
-      db.outbox.hook('creating').unsubscribe(fail);
-    }
-    expect(await db.visits.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(before);
-  });
+  // recordVisit writes through plain IndexedDB (D-V1), so failures are injected there: a write that throws when it is
+  // issued, and one that fails later in the backend (a unique-index clash, as a full disk would fail it).
+  for (const failure of ['thrown', 'request error'] as const) {
+    it(`a failed transaction (${failure}) leaves no visit, outbox entry, clock step, digest change or dropped draft`, async () => {
+      const { id } = await household();
+      await saveDraft({ householdId: id, kind: 'home', outcomes: [], notes: 'đang ghi', followUpOn: null });
+      const snapshot = () => Promise.all([db.visits.toArray(), db.outbox.toArray(), db.meta.get('hlc'), db.digests.toArray(), db.householdFacts.toArray(), db.drafts.toArray()]);
+      const before = await snapshot();
+      const taken = before[1][0]!.mutationId;
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (this.name !== 'outbox') return add.call(this, value, key);
+        if (failure === 'thrown') throw new DOMException('disk full', 'QuotaExceededError');
+        return add.call(this, { ...(value as object), mutationId: taken }, key);
+      };
+      try {
+        await expect(recordVisit({ householdId: id, kind: 'phone', outcomes: [], notes: '', followUpOn: null })).rejects.toThrow(failure === 'thrown' ? 'disk full' : /constraint/i);
+      } finally {
+        IDBObjectStore.prototype.add = add;
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  }
 
   it('a failed household save leaves no household, person or outbox row', async () => {
     const { hamlets } = await enrolled();
