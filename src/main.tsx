@@ -1,17 +1,19 @@
 /**
- * App entry: render first (from IndexedDB, no network needed), then — production only — register the service
- * worker in prompt mode, and start a sync if enrolled. Persistence is not asked here (see Welcome/HouseholdForm).
+ * App entry: render first (from the remembered copy, then IndexedDB — no network needed, D21), then — production
+ * only — register the service worker in prompt mode, and start a sync if enrolled. Persistence is not asked here (see Welcome/HouseholdForm).
  */
 import { render } from 'preact';
 import './ui/styles.css';
 import { App } from './ui/App';
 import { initLang } from './ui/i18n';
 import { paintRememberedSession, refreshSession, watchOutbox } from './ui/state/session';
+import { warmDatabase } from './data/first-paint';
 import { startBackgroundSync } from './ui/lib/sync';
 import { registerServiceWorker } from './ui/pwa/update';
 import { prefetchFirstList } from './ui/screens/households/first-list';
 
 performance.mark('tn:app-start');
+warmDatabase(); // D21: the browser opens IndexedDB while the first screen is painted from the copy
 if (location.pathname === '/' || location.pathname === '/households') prefetchFirstList();
 paintRememberedSession(); // D21: the first screen from the last session's copy while IndexedDB opens
 void initLang();

@@ -3,6 +3,7 @@
  * Every schema version ever shipped stays here, in order; upgrades are explicit.
  * Strict durability: a visit the volunteer saw "saved" must survive a battery pull (Chrome's default is relaxed).
  */
+import { DB_NAME } from './first-paint';
 import Dexie, { type Table } from 'dexie';
 import type { Commune, Hamlet, Household, Member, Person, Report, TeamEvent, Visit } from '../shared/schema';
 import type { Mutation } from '../shared/protocol';
@@ -74,7 +75,7 @@ export class TungNhaDb extends Dexie {
   householdFacts!: Table<FactsRow, string>;
   hamletFacts!: Table<HamletFactsRow, string>;
 
-  constructor(name = 'tung-nha') {
+  constructor(name = DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       meta: 'key',

@@ -10,6 +10,9 @@
  */
 import type { HouseholdSummary } from '../shared/search';
 
+/** The app's IndexedDB database (db.ts opens it through Dexie under this name). */
+export const DB_NAME = 'tung-nha';
+
 const SESSION_KEY = 'tungnha.paint.session.v1';
 const LIST_KEY = 'tungnha.paint.list.v1';
 
@@ -82,5 +85,26 @@ export async function withFirstPaintCleared<T>(change: () => Promise<T>): Promis
     return await change();
   } finally {
     clearFirstPaint(); // a list still on screen may have re-copied old rows meanwhile
+  }
+}
+
+/**
+ * Starts the browser opening the database while the first paint happens: the first open of a browser process is the
+ * slow part (≈ 1 s on a phone holding a commune), and Dexie asks only once the data layer has loaded. A plain open of
+ * the current version; it creates nothing (a database not there yet is left to Dexie), steps aside for an upgrade
+ * and closes itself once Dexie's own connection has had time to open.
+ */
+export function warmDatabase(): void {
+  try {
+    const open = indexedDB.open(DB_NAME);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = (e) => e.preventDefault?.();
+    open.onsuccess = () => {
+      const conn = open.result;
+      conn.onversionchange = () => conn.close();
+      setTimeout(() => conn.close(), 10_000);
+    };
+  } catch {
+    /* no IndexedDB here: the data layer reports it */
   }
 }

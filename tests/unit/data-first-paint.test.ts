@@ -5,8 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, enrolResponse, freshDb } from './data-helpers';
 import {
-  clearFirstPaint, readListPaint, readSessionPaint, rememberListPaint, rememberSessionPaint, withFirstPaintCleared,
+  clearFirstPaint, DB_NAME, readListPaint, readSessionPaint, rememberListPaint, rememberSessionPaint, warmDatabase, withFirstPaintCleared,
 } from '../../src/data/first-paint';
+import { db } from '../../src/data/db';
 import { forgetDevice, saveEnrolment } from '../../src/data/device';
 import { loadDemo, removeDemo } from '../../src/data/edits';
 import { listHamlets, listHouseholdSummaries } from '../../src/data/index';
@@ -96,5 +97,43 @@ describe('first-paint copy', () => {
     await paintSomething();
     await loadDemo({ households: 20, seed: 4 });
     expect(storage.items.size).toBe(0);
+  });
+});
+
+describe('warmDatabase', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+
+  it('creates nothing on a phone that has no database yet, and Dexie then creates it', async () => {
+    db.close();
+    await db.delete();
+    warmDatabase();
+    await settle();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    await db.open();
+    expect(db.verno).toBeGreaterThan(0);
+    expect(await db.households.count()).toBe(0);
+  });
+
+  it('keeps a connection open beside Dexie without blocking it', async () => {
+    await enrolled();
+    db.close();
+    warmDatabase();
+    await settle();
+    await db.open();
+    expect((await listHamlets()).length).toBe(2);
+  });
+
+  it('steps aside for an upgrade (a new app version with a new schema)', async () => {
+    await enrolled();
+    db.close();
+    warmDatabase();
+    await settle();
+    const version = (await indexedDB.databases()).find((d) => d.name === DB_NAME)!.version!;
+    const upgraded = await new Promise<string>((resolve) => {
+      const r = indexedDB.open(DB_NAME, version + 10);
+      r.onblocked = () => resolve('blocked');
+      r.onsuccess = () => { r.result.close(); resolve('opened'); };
+    });
+    expect(upgraded).toBe('opened');
   });
 });
