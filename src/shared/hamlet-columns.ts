@@ -15,11 +15,14 @@ import { UNKNOWN_OUTCOME } from './report/prepared';
 import { effectiveOrder } from './report/order';
 
 /**
- * Small non-negative integers (codes, counts, positions within a household): 2 bytes each, as all fit in practice
- * (≤ 300 outcomes per visit, a few hundred members, dates and people) — the read is about 45 MB/s in Chromium, so
- * bytes count; 4 bytes if any value does not fit (bad or absurd data still encodes exactly).
+ * Small non-negative integers (codes, counts, positions within a household): 1 byte each when a bundle's values all
+ * fit (a hamlet has < 256 members, follow-up dates, people per household, visits per household — the usual case),
+ * else 2, else 4 (bad or absurd data still encodes exactly). The read is about 45 MB/s in Chromium, so bytes count.
  */
-export type Codes = Uint16Array | Int32Array;
+export type Codes = Uint8Array | Uint16Array | Int32Array;
+/** Birth years: 2 bytes each (BIRTH_UNKNOWN: none) when all are whole years that fit, else 8 (exact, as given). */
+export type BirthYears = Int16Array | Float64Array;
+export const BIRTH_UNKNOWN = -0x8000;
 
 export interface HamletColumns {
   /** Per household, in bundle (id) order: id, label, priority bits (hamlet-facts.ts priorityBits). */
@@ -29,8 +32,8 @@ export interface HamletColumns {
   /** Household h's people are [personStart[h], personStart[h + 1]); its visits [visitStart[h], visitStart[h + 1]). */
   personStart: Int32Array;
   visitStart: Int32Array;
-  /** Per person: birth year (NaN: unknown), smartphone (1) or not (0). */
-  birthYear: Float64Array;
+  /** Per person: birth year (NaN, or BIRTH_UNKNOWN in an Int16Array: unknown), smartphone (1) or not (0). */
+  birthYear: BirthYears;
   smartphone: Uint8Array;
   /** Per visit (a household's visits in id order): Date.parse(at) (NaN if malformed), member code (in `members`). */
   ms: Float64Array;
@@ -89,13 +92,21 @@ function parseFacts(json: string): Facts {
   }
 }
 
-/** Codes, 2 bytes each if they all fit. */
+/** Codes, 1 or 2 bytes each if they all fit. */
 export function codes(values: ArrayLike<number>): Codes {
+  let max = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!(v >= 0 && v <= 0xffff && v === Math.floor(v))) return Int32Array.from(values);
+    if (v > max) max = v;
   }
-  return Uint16Array.from(values);
+  return max <= 0xff ? Uint8Array.from(values) : Uint16Array.from(values);
+}
+
+/** Birth years in 2 bytes each if all are whole years in range (or unknown), else as they are. */
+export function birthYears(values: readonly number[]): BirthYears {
+  for (const v of values) if (!(Number.isNaN(v) || (Number.isInteger(v) && v > BIRTH_UNKNOWN && v <= 0x7fff))) return Float64Array.from(values);
+  return Int16Array.from(values, (v) => (Number.isNaN(v) ? BIRTH_UNKNOWN : v));
 }
 
 /** The columns of one hamlet's households, in the order given (the data layer passes them in id order). */
@@ -143,7 +154,7 @@ export function encodeColumns(digests: readonly BundleSource[], priorityBits: (d
   return {
     ids: digests.map((d) => d.id), labels: digests.map((d) => d.label), priority: Uint8Array.from(digests, priorityBits),
     personStart: Int32Array.from(personStart), visitStart: starts,
-    birthYear: Float64Array.from(birthYear), smartphone: Uint8Array.from(smartphone),
+    birthYear: birthYears(birthYear), smartphone: Uint8Array.from(smartphone),
     ms: times, member: codes(member), followUp: codes(followUp), outCount: codes(outCount),
     orig: codes(orig), content: codes(content), effectiveCount: codes(end),
     item: Int8Array.from(item), outcome: Int8Array.from(outcome), person: codes(person),

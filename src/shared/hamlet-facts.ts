@@ -12,9 +12,10 @@ import { encodeColumns, type BundleSource, type HamletColumns } from './hamlet-c
 
 /**
  * Stamp of a stored bundle; a bundle with another stamp is rebuilt from the digests. It follows DIGEST_VERSION (the
- * facts it is built from) and the columns' layout: 201 = columns of facts v2 (the JSON bundles were stamped 2).
+ * facts it is built from) and the columns' layout: 201 = columns of facts v2 (the JSON bundles were stamped 2); 202 = 1-byte codes and
+ * 2-byte birth years where they fit (D-R5).
  */
-export const BUNDLE_VERSION = DIGEST_VERSION * 100 + 1;
+export const BUNDLE_VERSION = DIGEST_VERSION * 100 + 2;
 
 export const priorityBits = (p: Priority): number => PRIORITY_KEYS.reduce((bits, k, i) => (p[k] ? bits | (1 << i) : bits), 0);
 const makePriority = (bits: number): Priority => Object.fromEntries(PRIORITY_KEYS.map((k, i) => [k, (bits & (1 << i)) !== 0])) as Priority;

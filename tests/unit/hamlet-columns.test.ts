@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/shared/digest';
 import { BUNDLE_VERSION, bundleFacts, hamletBundle, priorityOf, unbundleFacts } from '../../src/shared/hamlet-facts';
 import { ITEM_KEYS, OUTCOMES } from '../../src/shared/catalogue';
-import { codes, isColumns, type BundleSource } from '../../src/shared/hamlet-columns';
+import { BIRTH_UNKNOWN, birthYears, codes, isColumns, type BundleSource } from '../../src/shared/hamlet-columns';
 import { preparedFromColumns } from '../../src/shared/report/columns';
 import { prepareVisits, UNKNOWN_OUTCOME, type PreparedVisits, type ReportInput, type VisitRow } from '../../src/shared/report';
 import { groupBy } from '../../src/shared/group';
@@ -169,9 +169,15 @@ describe('columnar bundle edge cases', () => {
       if (ArrayBuffer.isView(value)) expect(value.byteLength, key).toBe(value.buffer.byteLength); // no spare bytes stored
     }
     expect(structuredClone(row)).toEqual(row);
-    expect(row.bundle.member).toBeInstanceOf(Uint16Array);
-    // Codes that do not fit in 2 bytes keep 4, exactly.
+    expect(row.bundle.member).toBeInstanceOf(Uint8Array);
+    expect(row.bundle.birthYear).toBeInstanceOf(Int16Array);
+    // Codes take 1 byte if they all fit, else 2, else 4, exactly.
+    expect(codes([0, 255])).toBeInstanceOf(Uint8Array);
+    expect(codes([0, 256])).toBeInstanceOf(Uint16Array);
     expect(codes([0, 65_535])).toBeInstanceOf(Uint16Array);
+    // Birth years: 2 bytes with a marker for "unknown", or exactly as given if any does not fit.
+    expect([...birthYears([1950, NaN, 2024])]).toEqual([1950, BIRTH_UNKNOWN, 2024]);
+    for (const odd of [[1950.5], [40_000], [BIRTH_UNKNOWN], [Infinity]]) expect([...birthYears(odd)], String(odd)).toEqual(odd);
     for (const big of [[65_536], [-1], [1.5]]) expect([...codes(big)], String(big)).toEqual(big.map(Math.trunc));
   });
 });

@@ -6,7 +6,7 @@
  * Codes are given in order of first appearance, bundle after bundle, as prepareVisits gives them over the same
  * households in the same order, so both produce the same arrays (tested).
  */
-import type { HamletColumns } from '../hamlet-columns';
+import { BIRTH_UNKNOWN, type HamletColumns } from '../hamlet-columns';
 import type { HouseholdRow } from './counts';
 import type { PreparedVisits } from './prepared';
 
@@ -50,7 +50,10 @@ export function preparedFromColumns(
       start[g] = vs; end[g] = vs + n;
       for (let i = 0; i < n; i++) { orig[vs + i] = vs + c.orig[vs - v0 + i]!; content[vs + i] = vs + c.content[vs - v0 + i]!; }
     }
-    birthYear.set(c.birthYear, p0); smartphone.set(c.smartphone, p0);
+    const years = c.birthYear;
+    if (years instanceof Int16Array) for (let i = 0; i < years.length; i++) birthYear[p0 + i] = years[i] === BIRTH_UNKNOWN ? NaN : years[i]!;
+    else birthYear.set(years, p0);
+    smartphone.set(c.smartphone, p0);
     const memberOf = translate(c.members, memberCodes, members), dateOf = translate(c.followUpDates, followUpCodes, followUpDates);
     const detailOf = translate(c.details, detailCodes, detailNames);
     ms.set(c.ms, v0);
