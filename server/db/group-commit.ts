@@ -11,6 +11,7 @@ import type { Store } from './connect';
 import { loadContext } from './push-store';
 import { writeGroup, type PushMeta } from './push-writes';
 import { nextSeq } from './seq';
+import { commitVisitGroup, NEEDS_GENERAL_PATH, visitsOnly } from './pg-visit-group';
 
 export interface PushJob<R> {
   meta: PushMeta;
@@ -82,17 +83,25 @@ async function drain(store: Store, q: Queue): Promise<void> {
 }
 
 function mergeRefs(jobs: PushJob<unknown>[]): PushRefs {
-  const keys = ['mutationIds', 'householdIds', 'personIds', 'visitIds', 'eventIds', 'reportIds', 'memberIds'] as const;
+  const keys = ['mutationIds', 'householdIds', 'visitHouseholdIds', 'personIds', 'visitIds', 'eventIds', 'reportIds', 'memberIds'] as const;
   const refs = Object.fromEntries(keys.map((k) => [k, jobs.flatMap((j) => j.refs[k])])) as unknown as PushRefs;
   return refs;
 }
 
 async function commitGroup(store: Store, jobs: PushJob<unknown>[]): Promise<unknown[]> {
+  const refs = mergeRefs(jobs);
+  if (store.pushPool && visitsOnly(refs)) {
+    try {
+      return await commitVisitGroup(store.pushPool, jobs, refs);
+    } catch (err) {
+      if (err !== NEEDS_GENERAL_PATH) throw err;
+    }
+  }
   let unchanged: unknown[] | null = null;
   try {
     return await store.db.transaction().execute(async (trx) => {
       const seq = await nextSeq(trx);
-      const ctx = await loadContext(trx, store.kind, mergeRefs(jobs));
+      const ctx = await loadContext(trx, store.kind, refs);
       const decided = jobs.map((job) => job.decide(ctx));
       if (decided.every((d) => d.writes.mutations.length === 0)) {
         // Nothing accepted (all duplicates or rejected): roll back so even the seq counter stays as it was.
