@@ -106,7 +106,8 @@ export async function commitVisitGroup(pool: pg.Pool, jobs: PushJob<unknown>[], 
     }
     if (!decided.every((d) => onlyMutationsAndVisits(d.writes))) throw NEEDS_GENERAL_PATH;
     const [mutationRows, visitRows] = rowsJson(jobs, decided.map((d) => d.writes));
-    await client.query(WRITE_SQL, [mutationRows, visitRows, seq]);
+    // Named: parsed and planned once per connection (the push connection lives as long as the server).
+    await client.query({ name: 'tn-visit-group-write', text: WRITE_SQL, values: [mutationRows, visitRows, seq] });
     await client.query('commit');
     open = false;
     return decided.map((d) => d.results);
