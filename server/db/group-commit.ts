@@ -30,6 +30,12 @@ const GROUP_MAX_MUTATIONS = 5000;
 const queues = new WeakMap<Store, Queue>();
 const NOTHING_TO_WRITE = new Error('rollback: nothing to write');
 
+function queuedMutations(q: Queue): number {
+  let n = 0;
+  for (const p of q.pending) n += p.job.refs.mutationIds.length;
+  return n;
+}
+
 function queueOf(store: Store): Queue {
   let q = queues.get(store);
   if (!q) queues.set(store, (q = { pending: [], running: false, arriving: 0 }));
@@ -59,7 +65,11 @@ async function drain(store: Store, q: Queue): Promise<void> {
     while (q.pending.length > 0) {
       // Let pushes already on the wire finish arriving so they share this commit (bounded wait, none when idle).
       const start = Date.now();
-      while (q.arriving > 0 && q.pending.length < 64 && Date.now() - start < GATHER_MAX_MS) await new Promise((r) => setImmediate(r));
+      // No wait once the queue already fills a group: nothing arriving could join it (a slow commit on PostgreSQL leaves
+      // 25+ batches queued, and waiting for the next ones added up to 25 ms to every group).
+      while (q.arriving > 0 && q.pending.length < 64 && queuedMutations(q) < GROUP_MAX_MUTATIONS && Date.now() - start < GATHER_MAX_MS) {
+        await new Promise((r) => setImmediate(r));
+      }
       let size = 0;
       let take = 0;
       while (take < q.pending.length && (take === 0 || size + q.pending[take]!.job.refs.mutationIds.length <= GROUP_MAX_MUTATIONS)) {
