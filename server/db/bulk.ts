@@ -43,10 +43,13 @@ export async function insertIgnoringDuplicates<T extends 'mutations' | 'visits'>
     select ${cols} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape}) on conflict (id) do nothing`.execute(trx);
 }
 
-/** `id IN (…)` with ONE parameter whatever the list's length: on PostgreSQL a text array (`id = any($1::text[])`), on
- *  SQLite a JSON array read with json_each — the statement text stays the same, no bound-parameter limit, no chunks. */
+/** `id IN (…)` with ONE parameter whatever the list's length: a JSON array, expanded by json_array_elements_text on
+ *  PostgreSQL and json_each on SQLite — the statement text stays the same, no bound-parameter limit, no chunks.
+ *  On PostgreSQL this replaced `id = any($1::text[])`: node-postgres escaped every array element, and with thousands of
+ *  ids the planner chose a sequential scan of the growing visits and mutations tables (30–300 ms per look-up under
+ *  load); the set-returning function is estimated at 100 rows, so each id is an index probe (D-I4). */
 export function idIn(kind: DbKind, ids: string[]): Expression<SqlBool> {
   return kind === 'postgres'
-    ? sql<SqlBool>`${sql.ref('id')} = any(${sql.val(ids)}::text[])`
+    ? sql<SqlBool>`${sql.ref('id')} in (select json_array_elements_text(${JSON.stringify(ids)}::json))`
     : sql<SqlBool>`${sql.ref('id')} in (select value from json_each(${JSON.stringify(ids)}))`;
 }

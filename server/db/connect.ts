@@ -18,6 +18,9 @@ export interface Store {
   kind: DbKind;
   /** The SQLite connection itself (Kysely's single connection), for push's cached prepared statements (bulk.ts). */
   sqlite?: SqliteDatabase.Database;
+  /** PostgreSQL: one connection kept for group commits (they run one at a time), so a commit never queues behind
+   *  the sign-in look-ups of fifty phones on the main pool; used by the visits-only fast path (pg-visit-group.ts). */
+  pushPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -34,12 +37,14 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let kind: DbKind;
   let sqlite: SqliteDatabase.Database | undefined;
+  let pushPool: pg.Pool | undefined;
   if (opts.databaseUrl) {
     kind = 'postgres';
     // bigint columns (seq, times) stay below 2^53, so they are read as numbers rather than strings.
     const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) };
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: types as never });
-    pool.on('error', () => { /* an idle client lost its connection; the pool replaces it */ });
+    pushPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1, types: types as never });
+    for (const p of [pool, pushPool]) p.on('error', () => { /* an idle client lost its connection; the pool replaces it */ });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     kind = 'sqlite';
@@ -60,5 +65,6 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   if (opts.migrate !== false) await migrateToLatest(db);
-  return { db, kind, sqlite, close: () => db.destroy() };
+  const closePush = pushPool ? () => pushPool.end() : () => Promise.resolve();
+  return { db, kind, sqlite, pushPool, close: async () => { await db.destroy(); await closePush(); } };
 }

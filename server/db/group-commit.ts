@@ -11,6 +11,7 @@ import type { Store } from './connect';
 import { loadContext } from './push-store';
 import { writeGroup, type PushMeta } from './push-writes';
 import { nextSeq } from './seq';
+import { commitVisitGroup, NEEDS_GENERAL_PATH, visitsOnly } from './pg-visit-group';
 
 export interface PushJob<R> {
   meta: PushMeta;
@@ -28,6 +29,12 @@ const GATHER_MAX_MS = 25;
 const GROUP_MAX_MUTATIONS = 5000;
 const queues = new WeakMap<Store, Queue>();
 const NOTHING_TO_WRITE = new Error('rollback: nothing to write');
+
+function queuedMutations(q: Queue): number {
+  let n = 0;
+  for (const p of q.pending) n += p.job.refs.mutationIds.length;
+  return n;
+}
 
 function queueOf(store: Store): Queue {
   let q = queues.get(store);
@@ -58,7 +65,11 @@ async function drain(store: Store, q: Queue): Promise<void> {
     while (q.pending.length > 0) {
       // Let pushes already on the wire finish arriving so they share this commit (bounded wait, none when idle).
       const start = Date.now();
-      while (q.arriving > 0 && q.pending.length < 64 && Date.now() - start < GATHER_MAX_MS) await new Promise((r) => setImmediate(r));
+      // No wait once the queue already fills a group: nothing arriving could join it (a slow commit on PostgreSQL leaves
+      // 25+ batches queued, and waiting for the next ones added up to 25 ms to every group).
+      while (q.arriving > 0 && q.pending.length < 64 && queuedMutations(q) < GROUP_MAX_MUTATIONS && Date.now() - start < GATHER_MAX_MS) {
+        await new Promise((r) => setImmediate(r));
+      }
       let size = 0;
       let take = 0;
       while (take < q.pending.length && (take === 0 || size + q.pending[take]!.job.refs.mutationIds.length <= GROUP_MAX_MUTATIONS)) {
@@ -82,17 +93,25 @@ async function drain(store: Store, q: Queue): Promise<void> {
 }
 
 function mergeRefs(jobs: PushJob<unknown>[]): PushRefs {
-  const keys = ['mutationIds', 'householdIds', 'personIds', 'visitIds', 'eventIds', 'reportIds', 'memberIds'] as const;
+  const keys = ['mutationIds', 'householdIds', 'visitHouseholdIds', 'personIds', 'visitIds', 'eventIds', 'reportIds', 'memberIds'] as const;
   const refs = Object.fromEntries(keys.map((k) => [k, jobs.flatMap((j) => j.refs[k])])) as unknown as PushRefs;
   return refs;
 }
 
 async function commitGroup(store: Store, jobs: PushJob<unknown>[]): Promise<unknown[]> {
+  const refs = mergeRefs(jobs);
+  if (store.pushPool && visitsOnly(refs)) {
+    try {
+      return await commitVisitGroup(store.pushPool, jobs, refs);
+    } catch (err) {
+      if (err !== NEEDS_GENERAL_PATH) throw err;
+    }
+  }
   let unchanged: unknown[] | null = null;
   try {
     return await store.db.transaction().execute(async (trx) => {
       const seq = await nextSeq(trx);
-      const ctx = await loadContext(trx, store.kind, mergeRefs(jobs));
+      const ctx = await loadContext(trx, store.kind, refs);
       const decided = jobs.map((job) => job.decide(ctx));
       if (decided.every((d) => d.writes.mutations.length === 0)) {
         // Nothing accepted (all duplicates or rejected): roll back so even the seq counter stays as it was.

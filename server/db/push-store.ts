@@ -3,7 +3,7 @@
  * then write every accepted change (push-writes.ts) — inside one transaction (group-commit.ts).
  * If anything throws, the transaction rolls back: nothing of the batch is written and the client retries later.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Household, Member, Person } from '../../src/shared/schema';
 import type { PushContext, PushRefs, PushWrites, StoredHousehold } from '../sync/push-types';
 import type { Database } from './schema';
@@ -23,6 +23,15 @@ function storedHousehold(communeId: string, hamletId: string | null, text: strin
   return {
     communeId, hamletId, removed: text === null,
     get data() { return data === undefined ? (data = JSON.parse(text!) as Household) : data; },
+  };
+}
+
+/** A household only visits refer to, loaded without its data (reading and transferring thousands of households' JSON
+ *  was most of a group's look-up time). Only visit.create reads it, and it never reads `data` (server/sync/apply.ts). */
+export function householdForVisits(communeId: string, hamletId: string | null, removed: boolean): StoredHousehold {
+  return {
+    communeId, hamletId, removed,
+    get data(): Household | null { throw new Error('household data not loaded: only visits refer to this household'); },
   };
 }
 
@@ -50,6 +59,13 @@ export async function loadContext(trx: Transaction<Database>, kind: DbKind, refs
   if (householdIds.size > 0) {
     const rows = await trx.selectFrom('households').select(['id', 'commune_id', 'hamlet_id', 'data']).where(idIn(kind, [...householdIds])).execute();
     for (const r of rows) ctx.households.set(r.id, storedHousehold(r.commune_id, r.hamlet_id, r.data));
+  }
+  const forVisits = unique(refs.visitHouseholdIds).filter((id) => !householdIds.has(id));
+  if (forVisits.length > 0) {
+    const rows = await trx.selectFrom('households').select(['id', 'commune_id', 'hamlet_id', sql<number>`data is null`.as('removed')])
+      .where(idIn(kind, forVisits)).execute();
+    // SQLite answers 0/1, PostgreSQL true/false.
+    for (const r of rows) ctx.households.set(r.id, householdForVisits(r.commune_id, r.hamlet_id, Boolean(r.removed)));
   }
   const visitIds = ids(refs.visitIds);
   if (visitIds.length > 0) {

@@ -18,7 +18,7 @@ export type PushItem =
   | { ok: false; id: string; reason: string };
 
 export function collectRefs(items: PushItem[]): PushRefs {
-  const refs: PushRefs = { mutationIds: [], householdIds: [], personIds: [], visitIds: [], eventIds: [], reportIds: [], memberIds: [] };
+  const refs: PushRefs = { mutationIds: [], householdIds: [], visitHouseholdIds: [], personIds: [], visitIds: [], eventIds: [], reportIds: [], memberIds: [] };
   for (const item of items) {
     if (!item.ok) continue;
     const m = item.mutation;
@@ -30,7 +30,7 @@ export function collectRefs(items: PushItem[]): PushRefs {
         if (m.payload.fields.householdId) refs.householdIds.push(m.payload.fields.householdId);
         break;
       case 'person.delete': refs.personIds.push(m.entityId); break;
-      case 'visit.create': refs.visitIds.push(m.entityId, m.payload.id); refs.householdIds.push(m.payload.householdId); break;
+      case 'visit.create': refs.visitIds.push(m.entityId, m.payload.id); refs.visitHouseholdIds.push(m.payload.householdId); break;
       case 'event.create': refs.eventIds.push(m.payload.id); break;
       case 'report.submit': refs.reportIds.push(m.payload.id); break;
       case 'conflict.resolve': (m.payload.entity === 'household' ? refs.householdIds : refs.personIds).push(m.entityId); break;

@@ -23,6 +23,8 @@ export interface PushContext {
 export interface PushRefs {
   mutationIds: string[];
   householdIds: string[];
+  /** Households only visits refer to: a visit needs their commune, hamlet and tombstone, not their data (D-I4). */
+  visitHouseholdIds: string[];
   personIds: string[];
   visitIds: string[];
   eventIds: string[];
