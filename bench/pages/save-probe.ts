@@ -15,6 +15,7 @@ import { recordVisit } from '../../src/data/edits';
 import { CURRENT_CATALOGUE_VERSION } from '../../src/shared/catalogue';
 import { uuidv7 } from '../../src/shared/ids';
 import type { Visit } from '../../src/shared/schema';
+import { indexSave } from './index-ab';
 
 export type Phases = Record<string, number>;
 let pick = 0;
@@ -264,6 +265,7 @@ const VARIANTS: Record<string, () => Promise<Phases>> = {
   'first-meta1': () => first(['meta'], 'meta', 'hlc'), 'first-meta9': () => first(NINE, 'meta', 'hlc'),
   'first-hh1': () => first(['households'], 'households', 'household'), 'first-hh9rw': () => first(NINE, 'households', 'household', 'readwrite'),
   keysRead, rowsRead,
+  'ix-v2': () => indexSave('v2', false), 'ix-v3': () => indexSave('v3', false), 'ix-v2-demo': () => indexSave('v2', true), 'ix-v3-demo': () => indexSave('v3', true),
 };
 
 /** `count` rounds; each round runs every named variant once, in turn (interleaved, so drift hits all alike). */

@@ -95,6 +95,10 @@ export class TungNhaDb extends Dexie {
     // and every index is one more write per visit saved or pulled. Digests are built once from the rows on upgrade;
     // bundles when the dashboard first needs them.
     this.version(2).stores({ visits: 'id, householdId, demo', digests: 'id, hamletId, demo', householdFacts: 'id, hamletId, demo', hamletFacts: 'hamletId' }).upgrade((tx) => rebuildAllDigests(tx));
+    // v3 (D-V2): indexes nothing reads, each one more entry to write with every visit saved. The outbox's unique
+    // mutationId (ids are fresh uuidv7s; the server dedupes by id); the demo flag of visits, digests and household
+    // facts (removeDemo finds those through the demo households, whose ids they carry). No data changes.
+    this.version(3).stores({ outbox: '++seq, status, householdId, demo', visits: 'id, householdId', digests: 'id, hamletId', householdFacts: 'id, hamletId' });
   }
 }
 

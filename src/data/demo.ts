@@ -58,7 +58,11 @@ export function removeDemo(): Promise<void> {
     await db.drafts.bulkDelete(demoHouseholds);
     const identity = await getMeta<DemoIdentity>('demo');
     if (identity) await db.communes.delete(identity.communeId);
-    for (const table of [db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.outbox, db.digests, db.householdFacts] as const) {
+    // Visits, digests and household facts have no demo index (D-V2): theirs are the demo households' ones.
+    await db.visits.where('householdId').anyOf(demoHouseholds).delete();
+    await db.digests.bulkDelete(demoHouseholds);
+    await db.householdFacts.bulkDelete(demoHouseholds);
+    for (const table of [db.hamlets, db.members, db.households, db.persons, db.events, db.reports, db.outbox] as const) {
       await (table as unknown as typeof db.hamlets).where('demo').equals(1).delete();
     }
     await db.hamletFacts.clear(); // a cache over the digests: rebuilt when the dashboard next needs it

@@ -159,6 +159,41 @@ describe('upgrade from schema v1', () => {
   });
 });
 
+describe('upgrade from schema v2', () => {
+  it('keeps every row when the unread indexes go (D-V2), and the kept indexes still find them', async () => {
+    const name = `v2-${uuidv7()}`;
+    const v2 = new Dexie(name);
+    const v1Stores = {
+      meta: 'key', communes: 'id', hamlets: 'id, communeId, demo', members: 'id, communeId, demo', households: 'id, hamletId, demo',
+      persons: 'id, householdId, demo', visits: 'id, householdId, hamletId, at, demo', events: 'id, on, demo',
+      reports: 'id, submittedAt, demo', drafts: 'householdId', outbox: '++seq, &mutationId, status, householdId, demo',
+    };
+    v2.version(1).stores(v1Stores);
+    v2.version(2).stores({ visits: 'id, householdId, demo', digests: 'id, hamletId, demo', householdFacts: 'id, hamletId, demo', hamletFacts: 'hamletId' });
+    // A v2 phone's data: the demo commune, a real visit with its outbox entry, a draft.
+    await db.open();
+    await loadDemo({ households: 12, visitsPerHousehold: 3 });
+    const h = (await db.households.toArray())[0]!;
+    await recordVisit({ householdId: h.id, kind: 'home', notes: '', outcomes: [], followUpOn: null });
+    const names = ['meta', 'communes', 'hamlets', 'members', 'households', 'persons', 'visits', 'events', 'reports', 'drafts', 'outbox', 'digests', 'householdFacts', 'hamletFacts'];
+    const dump = (d: Dexie) => Promise.all(names.map((t) => d.table(t).toArray()));
+    const before = await dump(db);
+    expect(before[names.indexOf('outbox')]!.length).toBe(1);
+    await v2.open();
+    for (const [i, t] of names.entries()) await v2.table(t).bulkPut(before[i]!);
+    v2.close();
+    const upgraded = new TungNhaDb(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    expect(upgraded.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['demo', 'householdId', 'status']);
+    expect(await dump(upgraded)).toEqual(before);
+    expect(await upgraded.outbox.where('status').equals('pending').count()).toBe(1);
+    expect(await upgraded.visits.where('householdId').equals(h.id).count()).toBe(before[names.indexOf('visits')]!.filter((v) => v.householdId === h.id).length);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
+
 describe('dashboard from digests', () => {
   it('equals the dashboard computed from the full rows', async () => {
     const now = Date.UTC(2026, 10, 20);

@@ -36,19 +36,19 @@ describe('recordVisit', () => {
   });
 
   // recordVisit writes through plain IndexedDB (D-V1), so failures are injected there: a write that throws when it is
-  // issued, and one that fails later in the backend (a unique-index clash, as a full disk would fail it).
+  // issued, and one that fails later in the backend (a key clash, as a full disk would fail it).
   for (const failure of ['thrown', 'request error'] as const) {
     it(`a failed transaction (${failure}) leaves no visit, outbox entry, clock step, digest change or dropped draft`, async () => {
       const { id } = await household();
       await saveDraft({ householdId: id, kind: 'home', outcomes: [], notes: 'đang ghi', followUpOn: null });
       const snapshot = () => Promise.all([db.visits.toArray(), db.outbox.toArray(), db.meta.get('hlc'), db.digests.toArray(), db.householdFacts.toArray(), db.drafts.toArray()]);
       const before = await snapshot();
-      const taken = before[1][0]!.mutationId;
+      const taken = before[1][0]!.seq;
       const add = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
         if (this.name !== 'outbox') return add.call(this, value, key);
         if (failure === 'thrown') throw new DOMException('disk full', 'QuotaExceededError');
-        return add.call(this, { ...(value as object), mutationId: taken }, key);
+        return add.call(this, { ...(value as object), seq: taken }, key);
       };
       try {
         await expect(recordVisit({ householdId: id, kind: 'phone', outcomes: [], notes: '', followUpOn: null })).rejects.toThrow(failure === 'thrown' ? 'disk full' : /constraint/i);
