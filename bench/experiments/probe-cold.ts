@@ -60,6 +60,9 @@ async function traced(p: Page): Promise<() => Promise<void>> {
     const byThread = new Map<number, number>();
     for (const t of tasks) byThread.set(t.tid, (byThread.get(t.tid) ?? 0) + (t.dur ?? 0));
     const mainTid = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (process.env.PROBE_LAYOUT) {
+      for (const e of events.filter((x) => x.tid === mainTid && x.name === 'Layout' && (x.dur ?? 0) >= 10_000)) console.log('layout', Math.round((e.dur ?? 0) / 1000), JSON.stringify(e.args).slice(0, 300));
+    }
     for (const t of tasks.filter((x) => x.tid === mainTid)) {
       const inner = events.filter((e) => e.tid === t.tid && e.ph === 'X' && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && e !== t && (e.dur ?? 0) >= 5_000)
         .map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.split('/').pop() : ''}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${Math.round((e.dur ?? 0) / 1000)}`);
