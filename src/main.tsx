@@ -6,7 +6,7 @@ import { render } from 'preact';
 import './ui/styles.css';
 import { App } from './ui/App';
 import { initLang } from './ui/i18n';
-import { paintRememberedSession, refreshSession, watchOutbox } from './ui/state/session';
+import { dropRememberedSession, paintRememberedSession, refreshSession, watchOutbox } from './ui/state/session';
 import { warmDatabase } from './data/first-paint';
 import { startBackgroundSync } from './ui/lib/sync';
 import { registerServiceWorker } from './ui/pwa/update';
@@ -23,6 +23,9 @@ void refreshSession().then((s) => {
   performance.mark('tn:session');
   watchOutbox();
   if (s?.device) void startBackgroundSync();
+}).catch((e: unknown) => {
+  console.error('session', e);
+  dropRememberedSession();
 });
 
 if (import.meta.env.PROD) {

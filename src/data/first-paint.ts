@@ -72,6 +72,20 @@ export function rememberListPaint(list: ListPaint): void {
   write(LIST_KEY, list);
 }
 
+/**
+ * Forgets the list's rows only: after a household is removed here, or a sync brought changes (it may have erased
+ * households — the sync worker cannot reach localStorage). The live list, when on screen, copies itself again.
+ */
+export function clearListPaint(): void {
+  forget(LIST_KEY);
+}
+
+/** The hamlet chosen for the next start, in the copy if there is one (never re-creating an erased copy). */
+export function rememberPaintHamlet(hamletId: string): void {
+  const paint = readSessionPaint<{ hamletId?: string | null }>();
+  if (paint) write(SESSION_KEY, { ...paint, hamletId });
+}
+
 /** Erases every copy: called around un-enrolment, demo removal, enrolment and demo loading. */
 export function clearFirstPaint(): void {
   forget(SESSION_KEY);

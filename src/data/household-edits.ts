@@ -2,6 +2,7 @@
  * Registering and editing households, and removal requests. Every write stores the rows AND their outbox
  * mutations in one strict transaction.
  */
+import { clearListPaint } from './first-paint';
 import type { z } from 'zod';
 import { db, type HouseholdRow } from './db';
 import { outboxRow } from './outbox';
@@ -103,6 +104,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
  * Demo households are simply deleted (nothing to tell a server).
  */
 export async function requestHouseholdRemoval(id: string, now: number = Date.now()): Promise<void> {
+  clearListPaint(); // the first-paint copy (D21) must not show it again
   await db.transaction('rw', [db.households, db.persons, db.visits, db.drafts, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const prev = await db.households.get(id);
     if (!prev) return;

@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, enrolResponse, freshDb } from './data-helpers';
 import {
-  clearFirstPaint, DB_NAME, readListPaint, readSessionPaint, rememberListPaint, rememberSessionPaint, warmDatabase, withFirstPaintCleared,
+  clearFirstPaint, clearListPaint, rememberPaintHamlet, DB_NAME, readListPaint, readSessionPaint, rememberListPaint, rememberSessionPaint, warmDatabase, withFirstPaintCleared,
 } from '../../src/data/first-paint';
 import { db } from '../../src/data/db';
 import { forgetDevice, saveEnrolment } from '../../src/data/device';
-import { loadDemo, removeDemo } from '../../src/data/edits';
+import { loadDemo, removeDemo, requestHouseholdRemoval } from '../../src/data/edits';
 import { listHamlets, listHouseholdSummaries } from '../../src/data/index';
 
 /** localStorage as the browser has it (Node 20 has none); `full` makes setItem throw like a quota error. */
@@ -67,6 +67,26 @@ describe('first-paint copy', () => {
     rememberListPaint({ hamletId: 'h1', total: 0, rows: [] });
     rememberSessionPaint(null);
     expect(storage.items.size).toBe(0);
+  });
+
+  it('a chosen hamlet updates the session copy but never re-creates an erased one', () => {
+    rememberPaintHamlet('h2');
+    expect(readSessionPaint()).toBeNull();
+    rememberSessionPaint({ session: { hamlets: [] }, hamletId: 'h1' });
+    rememberPaintHamlet('h2');
+    expect(readSessionPaint()).toEqual({ session: { hamlets: [] }, hamletId: 'h2' });
+  });
+
+  it('removing a household here forgets the copied rows (the session copy stays)', async () => {
+    await loadDemo({ households: 20, seed: 5 });
+    const hamletId = await paintSomething();
+    const [first] = await listHouseholdSummaries(hamletId);
+    await requestHouseholdRemoval(first!.id);
+    expect(readListPaint(hamletId)).toBeNull();
+    expect(readSessionPaint()).not.toBeNull();
+    rememberListPaint({ hamletId, total: 0, rows: [] });
+    clearListPaint();
+    expect(readListPaint(hamletId)).toBeNull();
   });
 
   it('withFirstPaintCleared erases before and after, also when the change fails', async () => {

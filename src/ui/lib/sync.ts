@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { syncRunning } from '../state/session';
 import type { SyncProgress, SyncResult } from '../../sync/client';
+import { clearListPaint } from '../../data/first-paint';
 
 export type { SyncProgress, SyncResult };
 
@@ -22,6 +23,8 @@ export function syncNow(): Promise<SyncResult | null> {
     try {
       const { startSync } = await import('../../sync/client');
       const r = await startSync((p) => { syncProgress.value = p; });
+      // A pull may have erased households; the first-paint copy (D21) must not show them on the next start.
+      if (!r.skipped && (r.receipt?.received ?? 1) > 0) clearListPaint();
       lastResult.value = r;
       return r;
     } catch (e) {

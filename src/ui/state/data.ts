@@ -9,5 +9,6 @@ type DataLayer = typeof import('../../data');
 let loading: Promise<DataLayer> | undefined;
 
 export function dataLayer(): Promise<DataLayer> {
-  return (loading ??= import('../../data'));
+  // A failed load (a chunk missing after an interrupted update) is not kept: the next caller tries again.
+  return (loading ??= import('../../data').catch((e: unknown) => { loading = undefined; throw e; }));
 }

@@ -6,7 +6,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Device } from '../../data';
 import { dataLayer } from './data';
-import { readSessionPaint, rememberSessionPaint } from '../../data/first-paint';
+import { clearFirstPaint, readSessionPaint, rememberPaintHamlet, rememberSessionPaint } from '../../data/first-paint';
 import type { Commune, Hamlet, Role } from '../../shared/schema';
 import { LEADER_ROLES, COMMUNE_ROLES } from '../lib/enums';
 
@@ -64,11 +64,14 @@ function withoutToken({ token: _token, ...device }: Device): SessionDevice {
   return device;
 }
 
+let painted = false;
 /**
  * A cold start paints the session last read from IndexedDB (D21, src/data/first-paint.ts), so the first screen
  * does not wait ≈ 1 s for the browser to open the database; refreshSession then replaces it with the truth.
  */
 export function paintRememberedSession(): boolean {
+  if (painted) return false;
+  painted = true;
   const paint = readSessionPaint<{ session?: Session; hamletId?: string | null }>();
   if (!paint?.session || !Array.isArray(paint.session.hamlets) || session.value !== undefined) return false;
   session.value = paint.session;
@@ -78,7 +81,7 @@ export function paintRememberedSession(): boolean {
 
 export async function chooseHamlet(id: string): Promise<void> {
   hamletId.value = id;
-  if (session.value) rememberSessionPaint({ session: session.value, hamletId: id });
+  rememberPaintHamlet(id); // not the whole session: another tab may have un-enrolled this phone meanwhile
   await (await dataLayer()).saveSettings({ hamletId: id });
 }
 
@@ -91,4 +94,13 @@ export function watchOutbox(): void {
     unsyncedCount.value = c.visits;
     rejectedCount.value = c.rejected;
   }));
+}
+
+/**
+ * IndexedDB could not be read at start: the remembered copy must not stay on screen looking live. The copy is
+ * dropped and the screen goes back to "loading" (the next start tries again from scratch).
+ */
+export function dropRememberedSession(): void {
+  clearFirstPaint();
+  session.value = undefined;
 }

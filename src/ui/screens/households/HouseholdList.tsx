@@ -27,6 +27,9 @@ const LIST_PAGE_ROWS = 40;
  * the full first page follows when IndexedDB answers, about a second later.
  */
 const EARLY_ROWS = 15;
+/** Once the list has shown IndexedDB's data, the copy is never painted again in this page (it may be older). */
+let liveShown = false;
+const rememberedFor = (id: string | null) => (id && !liveShown ? readListPaint(id) : null);
 
 function toFilters(keys: readonly FilterKey[]): SearchFilters {
   return {
@@ -40,7 +43,7 @@ export function HouseholdList() {
   const id = hamletId.value;
   const [all, setAll] = useState<HouseholdSummary[] | null>(null);
   // Until IndexedDB answers on a cold start: the first rows as last shown (D21), painted at once.
-  const [remembered, setRemembered] = useState<ListPaint | null>(() => (id ? readListPaint(id) : null));
+  const [remembered, setRemembered] = useState<ListPaint | null>(() => rememberedFor(id));
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterKey[]>([]);
   const [shown, setShown] = useState(LIST_PAGE_ROWS);
@@ -49,10 +52,11 @@ export function HouseholdList() {
   useEffect(() => {
     if (!id) return;
     setAll(null);
-    setRemembered((r) => (r?.hamletId === id ? r : readListPaint(id)));
+    setRemembered((r) => (r?.hamletId === id && !liveShown ? r : rememberedFor(id)));
     let live = true;
     const show = (list: HouseholdSummary[]) => {
       if (!live) return;
+      liveShown = true;
       if (!performance.getEntriesByName('tn:list-data').length) performance.mark('tn:list-data'); // cold-start benchmark
       setAll(list);
     };
