@@ -1,6 +1,7 @@
 /**
  * App entry: render first (from the remembered copy, then IndexedDB — no network needed, D21), then — production
- * only — register the service worker in prompt mode, and start a sync if enrolled. Persistence is not asked here (see Welcome/HouseholdForm).
+ * only — register the service worker in prompt mode, and start a sync if enrolled. Persistence is not asked here
+ * (see Welcome/HouseholdForm).
  */
 import { render } from 'preact';
 import './ui/styles.css';
