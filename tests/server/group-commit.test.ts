@@ -6,12 +6,9 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
-import { Mutation, type PushResult } from '../../src/shared/protocol';
-import { announcePush, enqueuePush, type PushJob } from '../../server/db/group-commit';
-import { contentHash } from '../../server/sync/canonical';
-import type { Caller } from '../../server/sync/caller';
-import { collectRefs, planPush, type PushItem } from '../../server/sync/push-plan';
+import type { PushJob } from '../../server/db/group-commit';
 import { describeEachDb, type Device } from './harness';
+import { inOneGroup, pushJob } from './push-jobs';
 import { hlc, householdPut, newHouseholdFields, visitMutation } from './builders';
 
 describeEachDb('group commit', (h) => {
@@ -21,32 +18,12 @@ describeEachDb('group commit', (h) => {
     member = await h().enrolMember(h().demo.members.find((x) => x.role === 'member')!);
     commune = await h().enrolMember(h().demo.members.find((x) => x.role === 'commune_leader')!);
   });
-  const callerOf = (d: Device): Caller => ({ deviceId: d.deviceId, memberId: d.member.id, communeId: d.member.communeId, role: d.member.role, hamletIds: d.member.hamletIds });
-
-  function job(d: Device, raw: unknown[], spoil?: 'bad-row'): PushJob<PushResult[]> {
-    const items: PushItem[] = raw.map((r) => {
-      const mutation = Mutation.parse(r);
-      return { ok: true, mutation, hash: contentHash(mutation) };
-    });
-    const caller = callerOf(d);
-    const nowMs = Date.now();
-    return {
-      meta: { communeId: caller.communeId, deviceId: caller.deviceId, memberId: caller.memberId, nowMs },
-      refs: collectRefs(items),
-      decide: (ctx) => {
-        const planned = planPush(ctx, caller, items, nowMs);
-        // A row the database refuses (household_id is NOT NULL): this batch's writes fail inside the shared INSERT.
-        if (spoil) for (const v of planned.writes.visits) (v.visit as { householdId: string | null }).householdId = null;
-        return planned;
-      },
-    };
-  }
-
-  /** Queues the jobs so that they are committed as one group (as concurrent pushes still arriving would be). */
-  function together<R>(jobs: PushJob<R>[]): Promise<PromiseSettledResult<R>[]> {
-    const tickets = jobs.map(() => announcePush(h().store));
-    return Promise.allSettled(jobs.map((j, i) => enqueuePush(h().store, j, tickets[i])));
-  }
+  // A row the database refuses (household_id is NOT NULL): this batch's writes fail inside the shared INSERT.
+  const badRow = (planned: { writes: { visits: { visit: unknown }[] } }) => {
+    for (const v of planned.writes.visits) (v.visit as { householdId: string | null }).householdId = null;
+  };
+  const job = (d: Device, raw: unknown[], spoil?: 'bad-row') => pushJob(d, raw, spoil ? badRow : undefined);
+  const together = <R>(jobs: PushJob<R>[]) => Promise.allSettled(inOneGroup(h().store, jobs));
 
   const visitRows = (ids: string[]) => h().store.db.selectFrom('visits').select(['id', 'seq', 'hamlet_id', 'origin_device']).where('id', 'in', ids).execute();
   const home = () => h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;

@@ -7,14 +7,12 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
-import { Mutation, type PushResult } from '../../src/shared/protocol';
+import type { PushResult } from '../../src/shared/protocol';
 import type { Household } from '../../src/shared/schema';
 import type { Store } from '../../server/db';
-import { announcePush, enqueuePush, type PushJob } from '../../server/db/group-commit';
-import { contentHash } from '../../server/sync/canonical';
-import type { Caller } from '../../server/sync/caller';
-import { collectRefs, planPush, type PushItem } from '../../server/sync/push-plan';
+import type { PushJob } from '../../server/db/group-commit';
 import { describeEachDb, type Device } from './harness';
+import { inOneGroup, pushJob } from './push-jobs';
 import { visitMutation } from './builders';
 
 type Raw = ReturnType<typeof visitMutation>;
@@ -27,25 +25,9 @@ describeEachDb('visits-only group commit', (h) => {
     leader = await h().enrolMember(h().demo.members.find((x) => x.role === 'commune_leader')!);
   });
 
-  function job(d: Device, raw: unknown[]): PushJob<PushResult[]> {
-    const items: PushItem[] = raw.map((r) => {
-      const mutation = Mutation.parse(r);
-      return { ok: true, mutation, hash: contentHash(mutation) };
-    });
-    const caller: Caller = { deviceId: d.deviceId, memberId: d.member.id, communeId: d.member.communeId, role: d.member.role, hamletIds: d.member.hamletIds };
-    const nowMs = Date.now();
-    return {
-      meta: { communeId: caller.communeId, deviceId: caller.deviceId, memberId: caller.memberId, nowMs },
-      refs: collectRefs(items),
-      decide: (ctx) => planPush(ctx, caller, items, nowMs),
-    };
-  }
-
+  const job = pushJob;
   /** Commits the jobs as one group (announced first, as pushes still arriving would be). */
-  async function together(store: Store, jobs: PushJob<PushResult[]>[]): Promise<PushResult[][]> {
-    const tickets = jobs.map(() => announcePush(store));
-    return Promise.all(jobs.map((j, i) => enqueuePush(store, j, tickets[i])));
-  }
+  const together = (store: Store, jobs: PushJob<PushResult[]>[]) => Promise.all(inOneGroup(store, jobs));
 
   const seqNow = async (store: Store) => Number((await store.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow()).value);
   const visitRows = (store: Store, ids: string[]) => store.db.selectFrom('visits').select(['id', 'seq', 'hamlet_id', 'origin_device', 'data']).where('id', 'in', ids).orderBy('id').execute();
