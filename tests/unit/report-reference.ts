@@ -7,7 +7,7 @@
 import { catalogueItem, type Outcome } from '../../src/shared/catalogue';
 import { cellKey, effectiveVisits } from '../../src/shared/state';
 import {
-  addEvent, addMember, addDays, emptyScope, FOLLOW_UP_DUE_DAYS, inCommuneTeam, isPriority, periodBounds, STALE_DAYS_DEFAULT,
+  addTeamFigures, addDays, emptyScope, FOLLOW_UP_DUE_DAYS, isPriority, periodBounds, STALE_DAYS_DEFAULT,
   vnDate, AGE_ADULT_MIN, AGE_PAYMENT_MIN, HAS_IT, HEALTH_ITEM, PAYMENT_ITEMS,
   type CommuneCounts, type FollowUp, type ReportInput, type ReportOptions, type ScopeCounts, type TrendPoint, type VisitRow,
 } from '../../src/shared/report';
@@ -93,14 +93,7 @@ export function referenceCounts(input: ReportInput, opts: ReportOptions): Commun
     }
   }
   for (const [k, set] of volunteers) (k === null ? commune : scope(k)).visits.activeVolunteers = set.size;
-  for (const e of input.events) {
-    addEvent(commune, e, from, to);
-    for (const id of new Set(e.hamletIds)) addEvent(scope(id), e, from, to);
-  }
-  for (const m of input.members) {
-    if (inCommuneTeam(m)) addMember(commune, m, from, to);
-    else for (const id of new Set(m.hamletIds)) addMember(scope(id), m, from, to);
-  }
+  addTeamFigures(commune, scope, input.events, input.members, from, to);
   followUps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.householdId < b.householdId ? -1 : 1));
   return { hamlets: [...byHamlet.values()], commune, followUps };
 }

@@ -8,7 +8,7 @@ import { HouseholdPass, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
 import { prepareVisits, type PreparedVisits } from './prepared';
 import { closeTallies, newTally, type HamletTally } from './tally';
-import { addEvent, addMember, inCommuneTeam } from './team';
+import { addTeamFigures } from './team';
 import { TrendPass, type TrendPoint } from './trend';
 
 export interface ReportOptions {
@@ -73,14 +73,7 @@ export function communeCountsWithTrend(
   }
   closeTallies(tallies.values(), commune);
 
-  for (const e of input.events) {
-    addEvent(commune, e, from, to);
-    for (const id of new Set(e.hamletIds)) addEvent(scope(id), e, from, to);
-  }
-  for (const m of input.members) {
-    if (inCommuneTeam(m)) addMember(commune, m, from, to);
-    else for (const id of new Set(m.hamletIds)) addMember(scope(id), m, from, to);
-  }
+  addTeamFigures(commune, scope, input.events, input.members, from, to);
   followUps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.householdId < b.householdId ? -1 : 1));
   return { counts: { hamlets: [...byHamlet.values()], commune, followUps }, trend: trend ? trend.close() : {} };
 }

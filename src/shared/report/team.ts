@@ -35,3 +35,17 @@ export function addEvent(s: ScopeCounts, e: EventRow, from: string, to: string):
   else s.events.groupSessions++;
   s.events.attendance += e.attendance;
 }
+
+/** Every event and member counted into the commune and into each hamlet it belongs to (once per hamlet). */
+export function addTeamFigures(
+  commune: ScopeCounts, scope: (hamletId: string) => ScopeCounts, events: readonly EventRow[], members: readonly MemberRow[], from: string, to: string,
+): void {
+  for (const e of events) {
+    addEvent(commune, e, from, to);
+    for (const id of new Set(e.hamletIds)) addEvent(scope(id), e, from, to);
+  }
+  for (const m of members) {
+    if (inCommuneTeam(m)) addMember(commune, m, from, to);
+    else for (const id of new Set(m.hamletIds)) addMember(scope(id), m, from, to);
+  }
+}
