@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { coldRun, installAndSeed } from '../browser/cold-start';
+import { summarise } from '../lib/stats';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -71,7 +72,7 @@ async function traced(p: Page): Promise<() => Promise<void>> {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => summarise(xs).median;
 
 if (process.env.PROBE_DISTS) {
   // A/B: prebuilt dist dirs (comma-separated), each on its own origin and profile, runs interleaved so that the

@@ -6,6 +6,7 @@
  * household's save), the others do not (a real one: no demo entries either way).
  */
 import { uuidv7 } from '../../src/shared/ids';
+import { request as req } from '../../src/data/native-tx';
 
 type Phases = Record<string, number>;
 const SCHEMAS: Record<string, Record<string, [string, string, boolean][]>> = {
@@ -31,7 +32,6 @@ function open(v: string): Promise<IDBDatabase> {
   }
   return p;
 }
-const req = (r: IDBRequest) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
 const counters: Record<string, number> = {};
 
 export async function indexSave(v: string, demo: boolean): Promise<Phases> {

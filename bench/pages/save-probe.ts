@@ -12,6 +12,7 @@ import { outboxRow } from '../../src/data/outbox';
 import { putDigests, toDigestRow } from '../../src/data/digest-upgrade';
 import { validation } from '../../src/data/validation';
 import { recordVisit } from '../../src/data/edits';
+import { request as req } from '../../src/data/native-tx';
 import { CURRENT_CATALOGUE_VERSION } from '../../src/shared/catalogue';
 import { uuidv7 } from '../../src/shared/ids';
 import type { Visit } from '../../src/shared/schema';
@@ -164,7 +165,6 @@ async function dexie(commit = false): Promise<Phases> {
   return p;
 }
 
-const req = <T>(r: IDBRequest<T>): Promise<T> => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
 
 /** The same requests in native IndexedDB; options drop or change one request or store to price it. */
 async function raw(opts: { commit?: boolean; noBundle?: boolean; noVisitsRead?: boolean; noPersonsRead?: boolean; digestRead?: boolean; relaxed?: boolean; meta1?: boolean }): Promise<Phases> {
@@ -224,39 +224,34 @@ async function first(stores: string[], store: string, key: 'household' | 'hlc', 
 }
 const NINE = ['households', 'persons', 'visits', 'outbox', 'drafts', 'meta', 'digests', 'householdFacts', 'hamletFacts'];
 
+type Timed = <T>(k: string, r: IDBRequest<T>) => Promise<T>;
+
+/** One read-only round over the save's stores for a household: every read timed from the start, then the total. */
+async function readRound(reads: (id: string, timed: Timed, st: (n: string) => IDBObjectStore, mark: (k: string) => void) => Promise<unknown>[]): Promise<Phases> {
+  const id = await household();
+  const p: Phases = {};
+  const t0 = performance.now();
+  const mark = (k: string) => (p[k] = performance.now() - t0);
+  const tx = db.backendDB().transaction(NINE, 'readonly');
+  const timed: Timed = (k, r) => req(r).then((v) => { mark(k); return v; });
+  const st = (n: string) => tx.objectStore(n);
+  await Promise.all(reads(id, timed, st, mark));
+  mark('total');
+  return p;
+}
+const metaRead = (st: (n: string) => IDBObjectStore, mark: (k: string) => void) =>
+  Promise.all(['device', 'demo', 'hlc', 'node'].map((k) => req(st('meta').get(k)))).then(() => mark('r.meta'));
+
 /** The incremental read round: digest + facts by key, visit and person ids by index (keys only), meta. */
-async function keysRead(): Promise<Phases> {
-  const id = await household();
-  const p: Phases = {};
-  const t0 = performance.now();
-  const mark = (k: string) => (p[k] = performance.now() - t0);
-  const tx = db.backendDB().transaction(NINE, 'readonly');
-  const timed = <T>(k: string, r: IDBRequest<T>) => req(r).then((v) => { mark(k); return v; });
-  const st = (n: string) => tx.objectStore(n);
-  await Promise.all([
-    timed('r.digest', st('digests').get(id)), timed('r.hfacts', st('householdFacts').get(id)),
-    Promise.all(['device', 'demo', 'hlc', 'node'].map((k) => req(st('meta').get(k)))).then(() => mark('r.meta')),
-    timed('r.personKeys', st('persons').index('householdId').getAllKeys(id)), timed('r.visitKeys', st('visits').index('householdId').getAllKeys(id)),
-  ]);
-  mark('total');
-  return p;
-}
-async function rowsRead(): Promise<Phases> {
-  const id = await household();
-  const p: Phases = {};
-  const t0 = performance.now();
-  const mark = (k: string) => (p[k] = performance.now() - t0);
-  const tx = db.backendDB().transaction(NINE, 'readonly');
-  const timed = <T>(k: string, r: IDBRequest<T>) => req(r).then((v) => { mark(k); return v; });
-  const st = (n: string) => tx.objectStore(n);
-  await Promise.all([
-    timed('r.household', st('households').get(id)),
-    Promise.all(['device', 'demo', 'hlc', 'node'].map((k) => req(st('meta').get(k)))).then(() => mark('r.meta')),
-    timed('r.persons', st('persons').index('householdId').getAll(id)), timed('r.visits', st('visits').index('householdId').getAll(id)),
-  ]);
-  mark('total');
-  return p;
-}
+const keysRead = () => readRound((id, timed, st, mark) => [
+  timed('r.digest', st('digests').get(id)), timed('r.hfacts', st('householdFacts').get(id)), metaRead(st, mark),
+  timed('r.personKeys', st('persons').index('householdId').getAllKeys(id)), timed('r.visitKeys', st('visits').index('householdId').getAllKeys(id)),
+]);
+/** The full read round the old save did: the household, meta, and the household's person and visit rows. */
+const rowsRead = () => readRound((id, timed, st, mark) => [
+  timed('r.household', st('households').get(id)), metaRead(st, mark),
+  timed('r.persons', st('persons').index('householdId').getAll(id)), timed('r.visits', st('visits').index('householdId').getAll(id)),
+]);
 
 const VARIANTS: Record<string, () => Promise<Phases>> = {
   real, before, realPhases, dexie: () => dexie(), 'dexie-commit': () => dexie(true), raw: () => raw({}), 'raw-commit': () => raw({ commit: true }), 'raw-noBundle': () => raw({ noBundle: true }), 'raw-noVisitsRead': () => raw({ noVisitsRead: true }),
