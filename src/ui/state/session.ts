@@ -64,14 +64,11 @@ function withoutToken({ token: _token, ...device }: Device): SessionDevice {
   return device;
 }
 
-let painted = false;
 /**
  * A cold start paints the session last read from IndexedDB (D21, src/data/first-paint.ts), so the first screen
  * does not wait ≈ 1 s for the browser to open the database; refreshSession then replaces it with the truth.
  */
 export function paintRememberedSession(): boolean {
-  if (painted) return false;
-  painted = true;
   const paint = readSessionPaint<{ session?: Session; hamletId?: string | null }>();
   if (!paint?.session || !Array.isArray(paint.session.hamlets) || session.value !== undefined) return false;
   session.value = paint.session;
