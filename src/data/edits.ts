@@ -5,6 +5,6 @@
 export {
   saveHousehold, requestHouseholdRemoval, type HouseholdSave, type HouseholdFieldsInput, type PersonFieldsInput,
 } from './household-edits';
-export { recordVisit } from './visit-record';
+export { prepareVisit, recordVisit } from './visit-record';
 export { listConflicts, dismissConflict, type OpenConflict } from './conflicts';
 export { loadDemo, removeDemo } from './demo';

@@ -1,12 +1,13 @@
 /**
  * Record a visit. Every change is written to the draft in IndexedDB at once, so a half-done visit survives the
  * screen locking, the app being killed or an update. Save = recordVisit: visit + outbox entry + draft removal in one
- * transaction. The draft carries the visit id chosen when it was opened, so a double tap stores one visit.
+ * transaction. The draft carries the visit id chosen when it was opened, so a double tap stores one visit. Opening the
+ * form also reads ahead what the save will need (prepareVisit), so the tap on Save waits for one round trip, not two.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { discardDraft, getDraft, isValidationError, saveDraft, type VisitInput } from '../../../data';
-import { recordVisit } from '../../../data/edits';
+import { prepareVisit, recordVisit } from '../../../data/edits';
 import { uuidv7 } from '../../../shared/ids';
 import { catalogue } from '../../../shared/catalogue';
 import { VISIT_KINDS } from '../../lib/enums';
@@ -44,7 +45,9 @@ export function VisitForm() {
 
   useEffect(() => {
     void getDraft(householdId).then((existing) => {
-      setDraft(existing ?? { householdId, id: uuidv7(), kind: 'home', outcomes: [], notes: '', followUpOn: null });
+      const next = existing ?? { householdId, id: uuidv7(), kind: 'home' as const, outcomes: [], notes: '', followUpOn: null };
+      setDraft(next);
+      void prepareVisit(householdId, next.id); // what Save needs, read now: the tap then waits less (D-V3)
     });
   }, [householdId]);
 
@@ -76,6 +79,7 @@ export function VisitForm() {
       route(`/households/${householdId}`, true);
     } catch (err) {
       closed.current = false;
+      void prepareVisit(householdId, draft!.id);
       setErrors(isValidationError(err) ? err.fieldErrors : { '': err instanceof Error ? err.message : String(err) });
     } finally {
       setSaving(false);
