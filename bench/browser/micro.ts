@@ -12,7 +12,10 @@ import { DEMO_NOW_MS } from '../../src/shared/demo';
 export interface MicroResult {
   seedMs: number; households: number;
   search: { rate: number; samples: number[] }[];
+  /** Saves as the app makes them: the visit form read ahead when it opened (prepareVisit), the tap timed. */
   save: number[][];
+  /** The same saves with nothing read ahead, alternating with `save` in the same runs. */
+  savePlain?: number[][];
   /** One-row strict and relaxed transactions on the same origin, same count: the disk's floor under `save`. */
   saveFloor?: { strict: number[]; relaxed: number[] }[];
   dashboard: { totalMs: number; loadMs: number; computeMs: number; visits: number }[];
@@ -43,9 +46,12 @@ export async function runMicro(origin: string, opts: { households: number; visit
     }
     await throttleCpu(page, 1);
     const save: number[][] = [];
+    const savePlain: number[][] = [];
     const saveFloor: NonNullable<MicroResult['saveFloor']> = [];
     for (let i = 0; i < opts.saveRuns; i++) {
-      save.push(await call<number[]>(page, 'save', opts.savesPerRun));
+      const saved = await call<{ early: number[]; plain: number[] }>(page, 'save', opts.savesPerRun);
+      save.push(saved.early);
+      savePlain.push(saved.plain);
       saveFloor.push(await call<{ strict: number[]; relaxed: number[] }>(page, 'saveFloor', opts.savesPerRun));
     }
     const dashboard: MicroResult['dashboard'] = [];
@@ -57,7 +63,8 @@ export async function runMicro(origin: string, opts: { households: number; visit
       if (d.error) throw new Error(`dashboard worker: ${d.error}`);
       dashboard.push(d);
     }
-    return { seedMs, households, search, save, saveFloor, dashboard };
+    await call(page, 'dropFloor');
+    return { seedMs, households, search, save, savePlain, saveFloor, dashboard };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });

@@ -47,6 +47,9 @@ try {
   if (fresh) console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
   await call(page, 'probeSave', variants, 5); // warm-up: JIT, first chunk loads
   console.log('live query (pending outbox count before, after one save):', await call(page, 'probeLiveQuery'));
+  // PROBE_FLOOR_FIRST=1: the bench's floor run (a scratch database filled, then deleted) right before the measured
+  // saves, to see whether its clean-up lands on them.
+  if (process.env.PROBE_FLOOR_FIRST) await call(page, 'saveFloor', count);
   const cdp = await ctx.newCDPSession(page);
   const gcs: { ts: number; dur: number; name: string }[] = [];
   if (process.env.PROBE_TRACE) {
@@ -88,6 +91,7 @@ try {
     console.log('  p50                      ' + keys.map((k) => f1(q(rows.filter((r) => r[k] !== undefined).map((r) => r[k]!), 0.5)).padStart(11)).join(''));
     console.log('  p95                      ' + keys.map((k) => f1(q(rows.filter((r) => r[k] !== undefined).map((r) => r[k]!), 0.95)).padStart(11)).join(''));
     const slow = [...rows].sort((a, b) => b.total! - a.total!).slice(0, 6);
+    console.log('  slowest saves (index: ms): ' + rows.map((r, i) => [i, r.total!] as const).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([i, t]) => `${i}: ${f1(t).trim()}`).join(', '));
     for (const r of slow) console.log('  slow                     ' + keys.map((k) => f1(r[k]).padStart(11)).join(''));
   }
 } finally {
