@@ -35,13 +35,15 @@ export async function nativeWrite<T>(stores: string[], body: (tx: IDBTransaction
     try { tx.abort(); } catch { /* already aborted by the failed request */ }
     throw e;
   }
+  // The notice is built while the commit is being flushed, and sent once it is on disk.
+  const notice = written.length ? changedParts(written) : undefined;
   await done;
-  if (written.length) notify(written);
+  if (notice) tell(notice);
   return result;
 }
 
 /** Dexie's own notice after a write (its observability middleware): primary keys, deletions, index values. */
-function notify(written: Written[]): void {
+function changedParts(written: Written[]): Record<string, RangeSet> {
   const parts: Record<string, RangeSet> = {};
   const part = (table: string, index: string) => (parts[`idb://${db.name}/${table}/${index}`] ??= new RangeSet());
   for (const w of written) {
@@ -53,7 +55,7 @@ function notify(written: Written[]): void {
       if (value !== undefined && value !== null) part(w.table, ix.name).addKey(value as IndexableType);
     }
   }
-  tell(parts);
+  return parts;
 }
 
 /**
