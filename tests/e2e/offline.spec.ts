@@ -118,3 +118,34 @@ test('a cold start paints the remembered first rows before IndexedDB answers; re
   await expect(page).toHaveURL(/\/welcome$/);
   expect(await page.evaluate(() => [localStorage.getItem('tungnha.paint.session.v1'), localStorage.getItem('tungnha.paint.list.v1')])).toEqual([null, null]);
 });
+
+test('a visit saved after the household changed in another tab keeps both (the read-ahead is checked, D-V3)', async ({ page, context }) => {
+  await installApp(page);
+  await context.setOffline(true);
+  await loadDemo(page);
+  await page.getByTestId('household-list').locator('li a').first().click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  const householdUrl = page.url();
+  // The visit form opens and reads ahead what its save needs.
+  await page.getByTestId('start-visit').click();
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
+  await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+  // Meanwhile the household is renamed in another tab: its digest changes under the open form.
+  const other = await context.newPage();
+  await other.goto(`${householdUrl}/edit`);
+  await other.getByLabel('Tên hộ (tên chủ hộ)').fill('Hộ đã đổi tên');
+  await other.getByTestId('save-household').click();
+  await expect(other.getByRole('heading', { name: 'Hộ đã đổi tên', level: 2 })).toBeVisible();
+  await other.close();
+  // Save in the first tab: the check sees the change, and the save goes the long way — both survive.
+  await page.getByTestId('save-visit').click();
+  await expect(page).toHaveURL(householdUrl);
+  await expect(page.getByRole('heading', { name: 'Hộ đã đổi tên', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('visit-history').locator(':scope > li').first()).toContainText('Đã hướng dẫn');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Hộ đã đổi tên', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('visit-history').locator(':scope > li').first()).toContainText('Đã hướng dẫn');
+  await page.goto('/households');
+  await page.getByTestId('search').fill('ho da doi ten');
+  await expect(page.getByTestId('household-list').locator('li strong')).toHaveText(['Hộ đã đổi tên']);
+});
