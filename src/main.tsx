@@ -49,7 +49,7 @@ else loadData();
 
 if (import.meta.env.PROD) {
   // Not at `load` but once the main thread is idle (D22): `load` fires in the task that lays out the first screen,
-  // and loading workbox-window there (≈ 0.1 s at 4× CPU) delayed the list's first input. An installed worker
+  // and compiling workbox-window after it (≈ 0.1 s at 4× CPU) can land before the list's first tap. An installed worker
   // already controls this page; registering only checks for updates and installs on a first visit.
   window.addEventListener('load', () => {
     const register = () => void registerServiceWorker().catch((e: unknown) => console.error('sw', e));
