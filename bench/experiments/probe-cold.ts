@@ -26,10 +26,35 @@ function top(profile: Profile, n = 15): string[] {
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
 }
 
+/** Page-side split of the CPU profile (console.profile): document start → rows in the DOM → interactive. */
+const SPLIT = `(() => {
+  console.profile('1 start to rows');
+  const seen = () => document.querySelector('[data-testid="household-list"] li');
+  const obs = new MutationObserver(() => {
+    if (!seen()) return;
+    obs.disconnect();
+    console.profileEnd('1 start to rows');
+    console.profile('2 rows to interactive');
+    setTimeout(() => setTimeout(() => console.profileEnd('2 rows to interactive'), 0), 0);
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
 async function profiled(p: Page): Promise<() => Promise<void>> {
   const cdp = await p.context().newCDPSession(p);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (process.env.PROBE_SPLIT) {
+    // PROBE_SPLIT=1: one profile per phase instead of one for the whole start (diagnostic only).
+    const split: string[] = [];
+    (cdp as unknown as { on(e: string, f: (x: { title: string; profile: Profile }) => void): void })
+      .on('Profiler.consoleProfileFinished', (e) => split.push(`${e.title}:`, ...top(e.profile, 25)));
+    await p.context().addInitScript(SPLIT);
+    return async () => {
+      await p.waitForTimeout(200);
+      console.log(split.join('\n'));
+    };
+  }
   await cdp.send('Profiler.start');
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
@@ -42,33 +67,58 @@ async function profiled(p: Page): Promise<() => Promise<void>> {
   };
 }
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { url?: string; functionName?: string } } }
+interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { url?: string; functionName?: string }; beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> } } }
 
-/** Main-thread tasks ≥ 15 ms after navigation, each with its biggest direct work items (devtools.timeline trace). */
+/**
+ * The main thread's tasks from navigation to "interactive" (devtools.timeline trace), on the page's own clock:
+ * the trace is aligned on the `tn:app-start` mark, and rows / interactive (the bench's probe) are shown in line.
+ * Each task lists its biggest work items; PROBE_LAYOUT=1 adds every layout, paint and commit (with the JS stack
+ * of a forced layout).
+ */
 async function traced(p: Page): Promise<() => Promise<void>> {
   const cdp = await p.context().newCDPSession(p);
   const events: TraceEvent[] = [];
   const on = cdp as unknown as { on(e: string, f: (x: { value: TraceEvent[] }) => void): void; once(e: string, f: () => void): void };
   on.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const extra = process.env.PROBE_CATS ? `,${process.env.PROBE_CATS}` : ''; // e.g. PROBE_CATS=blink,loading,v8
+  await cdp.send('Tracing.start', { categories: `devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline.stack${extra}`, transferMode: 'ReportEvents' });
   return async () => {
     const done = new Promise<void>((r) => on.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
     await done;
-    const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToMarkerProcessing');
-    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) >= 15_000);
-    const t0 = nav?.ts ?? Math.min(...events.map((e) => e.ts));
+    const page = await p.evaluate(() => {
+      const w = window as unknown as { __rowsAt: number; __interactiveAt: number };
+      return { appStart: performance.getEntriesByName('tn:app-start', 'mark')[0]?.startTime ?? NaN, rows: w.__rowsAt, interactive: w.__interactiveAt };
+    });
+    const mark = events.find((e) => e.name === 'tn:app-start');
+    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X');
     const byThread = new Map<number, number>();
     for (const t of tasks) byThread.set(t.tid, (byThread.get(t.tid) ?? 0) + (t.dur ?? 0));
-    const mainTid = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (process.env.PROBE_LAYOUT) {
-      for (const e of events.filter((x) => x.tid === mainTid && x.name === 'Layout' && (x.dur ?? 0) >= 10_000)) console.log('layout', Math.round((e.dur ?? 0) / 1000), JSON.stringify(e.args).slice(0, 300));
-    }
-    for (const t of tasks.filter((x) => x.tid === mainTid)) {
-      const inner = events.filter((e) => e.tid === t.tid && e.ph === 'X' && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && e !== t && (e.dur ?? 0) >= 5_000)
+    const mainTid = mark?.tid ?? [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const t0 = mark ? mark.ts - page.appStart * 1000 : Math.min(...events.map((e) => e.ts));
+    const at = (ts: number) => Math.round((ts - t0) / 1000);
+    const until = page.interactive + Number(process.env.PROBE_AFTER ?? 300);
+    const lines: Array<[number, string]> = [[page.rows, '-- rows in the DOM'], [page.interactive, '-- interactive']];
+    for (const t of tasks.filter((x) => x.tid === mainTid && (x.dur ?? 0) >= 3_000 && at(x.ts) >= 0 && at(x.ts) <= until)) {
+      const inner = events.filter((e) => e.tid === t.tid && e.ph === 'X' && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && e !== t && (e.dur ?? 0) >= 3_000)
         .map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.split('/').pop() : ''}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${Math.round((e.dur ?? 0) / 1000)}`);
-      console.log(`task at ${Math.round((t.ts - t0) / 1000)} ms, ${Math.round((t.dur ?? 0) / 1000)} ms: ${[...new Set(inner)].slice(0, 8).join(' | ')}`);
+      lines.push([at(t.ts), `task ${Math.round((t.dur ?? 0) / 1000)} ms: ${[...new Set(inner)].slice(0, Number(process.env.PROBE_ITEMS ?? 9)).join(' | ')}`]);
     }
+    if (process.env.PROBE_AGG) {
+      // Where the app module's task went: inclusive time per event name (nested events count in each parent).
+      const task = tasks.find((t) => t.tid === mainTid && events.some((e) => e.name === 'v8.evaluateModule' && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0)));
+      const sums = new Map<string, number>();
+      for (const e of events) if (task && e.tid === task.tid && e.ph === 'X' && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0)) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      console.log([...sums].filter(([, ms]) => ms >= 3).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | '));
+    }
+    for (const m of events.filter((e) => e.cat?.includes('user_timing') && e.name.startsWith('tn:'))) lines.push([at(m.ts), `-- mark ${m.name}`]);
+    if (process.env.PROBE_LAYOUT) {
+      for (const e of events.filter((x) => x.tid === mainTid && ['Layout', 'Paint', 'Commit', 'UpdateLayoutTree'].includes(x.name) && (x.dur ?? 0) >= 5_000 && at(x.ts) <= until)) {
+        const stack = e.args?.beginData?.stackTrace?.slice(0, 3).map((f) => `${f.functionName}@${f.url.split('/').pop()}:${f.lineNumber}`).join(' < ');
+        lines.push([at(e.ts), `   ${e.name} ${Math.round((e.dur ?? 0) / 1000)} ms${stack ? ' forced by ' + stack : ''}`]);
+      }
+    }
+    for (const [t, text] of lines.sort((a, b) => a[0] - b[0])) console.log(`${String(Math.round(t)).padStart(6)} ${text}`);
   };
 }
 
@@ -98,9 +148,10 @@ if (process.env.PROBE_DISTS) {
   process.exit(0);
 }
 
-await buildApp();
+// PROBE_DIST=dir traces a prebuilt dist instead of building the current sources.
+if (!process.env.PROBE_DIST) await buildApp();
 await buildBenchPages();
-const site = await startStaticServer(APP_OUT, PAGES_OUT);
+const site = await startStaticServer(process.env.PROBE_DIST ?? APP_OUT, PAGES_OUT);
 const dir = mkdtempSync(join(tmpdir(), 'tungnha-probe-cold-'));
 try {
   await installAndSeed(dir, site.origin, { households: Number(process.env.PROBE_HOUSEHOLDS ?? 5000), visitsPerHousehold: 10, log: console.log });
