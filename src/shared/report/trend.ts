@@ -53,11 +53,26 @@ export class TrendPass {
     return i;
   }
 
-  /** monthOf per position of `x.orig` (once for every visit, before the per-household pass). */
+  get monthCount(): number { return this.ends.length; }
+
+  /** monthOf per position of `x.orig` (once for every visit, before the per-household pass); one loop, no call per visit. */
   monthsOf(x: Pick<PreparedVisits, 'ms' | 'orig'>): Int16Array {
-    const out = new Int16Array(x.orig.length);
-    for (let k = 0; k < out.length; k++) out[k] = this.monthOf(x.ms[x.orig[k]!]!);
+    const { ms, orig } = x, out = new Int16Array(orig.length), ends = Float64Array.from(this.ends), last = ends.length - 1;
+    const first = this.first, after = this.last;
+    for (let k = 0; k < out.length; k++) {
+      const t = ms[orig[k]!]!;
+      let i = -1;
+      if (t >= first && t < after) { i = 0; while (i < last && t >= ends[i]!) i++; }
+      out[k] = i;
+    }
     return out;
+  }
+
+  /** A hamlet's per-month visits, items done and households visited, counted elsewhere (households.ts). */
+  addCounts(hamletId: string, visits: ArrayLike<number>, done: ArrayLike<number>, households: ArrayLike<number>): void {
+    const points = this.out[hamletId];
+    if (!points) return; // a hamlet with no households: nothing counted
+    points.forEach((p, i) => { p.visits += visits[i]!; p.itemsDone += done[i]!; p.visitedHouseholds += households[i]!; });
   }
 
   /** One effective visit in range: `done` = its outcomes marked done for a known item. */
