@@ -22,8 +22,8 @@ const emptyPoints = (months: readonly ReportPeriod[]): TrendPoint[] =>
 export class TrendPass {
   /** Key '' = the commune (filled by close), else the hamlet id. */
   readonly out: Record<string, TrendPoint[]>;
-  /** householdId → hamletId (the last row wins if a household is listed twice). */
-  readonly hamletOf = new Map<string, string>();
+  private readonly households: readonly HouseholdRow[];
+  private byHousehold: Map<string, string> | null = null;
   private readonly ends: number[];
   private readonly first: number;
   private readonly last: number;
@@ -34,10 +34,19 @@ export class TrendPass {
     this.first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity;
     this.last = this.ends[this.ends.length - 1] ?? -Infinity;
     this.out = { '': emptyPoints(months) };
+    this.households = households;
+    let last: string | undefined;
     for (const h of households) {
-      this.hamletOf.set(h.id, h.hamletId);
-      this.out[h.hamletId] ??= emptyPoints(months);
+      if (h.hamletId === last) continue; // rows come hamlet by hamlet: one look-up per hamlet, not per household
+      last = h.hamletId;
+      this.out[last] ??= emptyPoints(months);
     }
+  }
+
+  /** householdId → hamletId (the last row wins if a household is listed twice); made when first asked for. */
+  get hamletOf(): ReadonlyMap<string, string> {
+    if (!this.byHousehold) this.byHousehold = new Map(this.households.map((h) => [h.id, h.hamletId]));
+    return this.byHousehold;
   }
 
   inRange(ms: number): boolean { return ms >= this.first && ms < this.last; }
