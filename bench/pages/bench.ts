@@ -8,6 +8,7 @@ import { prepareVisit, recordVisit } from '../../src/data/edits';
 import { probeLiveQuery, probeSave } from './save-probe';
 import { seed, probeChunks, probeDashboardLoad, probeList, probeOpen } from './seed';
 import { enrol, queueVisits, sync } from './phone';
+import { prepareReadLayouts, readLayout } from './read-probe';
 import type { DashboardRequest } from '../../src/worker/reports/dashboard';
 
 let summaries: HouseholdSummary[] = [];
@@ -96,5 +97,5 @@ function dashboard(req: DashboardRequest): Promise<Record<string, unknown>> {
   });
 }
 
-Object.assign(window, { __bench: { saveFloor, dropFloor, probeSave, probeLiveQuery, seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync } });
+Object.assign(window, { __bench: { saveFloor, dropFloor, probeSave, probeLiveQuery, seed, probeChunks, probeDashboardLoad, probeList, probeOpen, loadSummaries, search, save, dashboard, enrol, queueVisits, sync, prepareReadLayouts, readLayout } });
 document.getElementById('status')!.textContent = 'ready';

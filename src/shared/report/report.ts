@@ -3,8 +3,8 @@
  * commune with 50,000 visits is computed in the worker without blocking anyone. Pure: pass `now`.
  */
 import type { ReportPeriod } from '../schema';
-import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type HouseholdRow, type ReportInput, type ScopeCounts } from './counts';
-import { HouseholdPass, type FollowUp } from './households';
+import { emptyScope, FOLLOW_UP_DUE_DAYS, STALE_DAYS_DEFAULT, type ReportInput, type ScopeCounts } from './counts';
+import { addHouseholds, type FollowUp } from './households';
 import { addDays, periodBounds, vnDate } from './period';
 import { prepareVisits, type PreparedVisits } from './prepared';
 import { closeTallies, newTally, type HamletTally } from './tally';
@@ -46,10 +46,10 @@ export function communeCountsWithTrend(
   const today = vnDate(opts.now);
   const prepared = opts.prepared ?? prepareVisits(input);
   const trend = months ? new TrendPass(input.households, months) : null;
-  const pass = new HouseholdPass({
+  const w = {
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,
-  }, prepared, trend);
+  };
   const commune = emptyScope(null);
   const byHamlet = new Map<string, ScopeCounts>();
   const scope = (id: string) => {
@@ -59,19 +59,31 @@ export function communeCountsWithTrend(
   };
   for (const id of opts.hamletIds ?? []) scope(id);
 
-  const tallies = new Map<string, HamletTally>();
-  const followUps: FollowUp[] = [];
-  // A household listed twice counts twice in the period figures (as before) but once in the trend: its last row.
-  const lastRow = new Map<string, HouseholdRow>();
-  if (trend) for (const h of input.households) lastRow.set(h.id, h);
-  for (const h of input.households) {
-    let t = tallies.get(h.hamletId);
-    if (!t) tallies.set(h.hamletId, (t = newTally(scope(h.hamletId))));
-    const inTrend = trend && lastRow.get(h.id) === h ? { pass: trend, points: trend.out[h.hamletId]! } : null;
-    const f = pass.add(t, commune, h, prepared.household.get(h.id)!, inTrend);
-    if (f) followUps.push(f);
+  // Each row's household code and hamlet tally (tallies in order of first appearance), for the flat pass.
+  const rows = input.households, H = rows.length;
+  const code = new Int32Array(H), hamlet = new Int32Array(H), tallies: HamletTally[] = [], tallyOf = new Map<string, number>();
+  let lastHamlet: string | undefined, t = -1;
+  for (let r = 0; r < H; r++) {
+    const h = rows[r]!;
+    code[r] = prepared.household.get(h.id)!;
+    if (h.hamletId !== lastHamlet || t < 0) {
+      lastHamlet = h.hamletId;
+      let i = tallyOf.get(lastHamlet);
+      if (i === undefined) { tallyOf.set(lastHamlet, (i = tallies.length)); tallies.push(newTally(scope(lastHamlet))); }
+      t = i;
+    }
+    hamlet[r] = t;
   }
-  closeTallies(tallies.values(), commune);
+  // A household listed twice counts twice in the period figures (as before) but once in the trend: its last row.
+  let inTrend: Uint8Array | null = null;
+  if (trend) {
+    const lastRow = new Int32Array(prepared.end.length);
+    for (let r = 0; r < H; r++) lastRow[code[r]!] = r;
+    inTrend = new Uint8Array(H);
+    for (let r = 0; r < H; r++) inTrend[r] = lastRow[code[r]!] === r ? 1 : 0;
+  }
+  const followUps = addHouseholds(w, prepared, { rows, code, hamlet, inTrend }, tallies, commune, trend);
+  closeTallies(tallies, commune);
 
   addTeamFigures(commune, scope, input.events, input.members, from, to);
   followUps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.householdId < b.householdId ? -1 : 1));

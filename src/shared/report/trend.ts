@@ -22,8 +22,8 @@ const emptyPoints = (months: readonly ReportPeriod[]): TrendPoint[] =>
 export class TrendPass {
   /** Key '' = the commune (filled by close), else the hamlet id. */
   readonly out: Record<string, TrendPoint[]>;
-  /** householdId → hamletId (the last row wins if a household is listed twice). */
-  readonly hamletOf = new Map<string, string>();
+  private readonly households: readonly HouseholdRow[];
+  private byHousehold: Map<string, string> | null = null;
   private readonly ends: number[];
   private readonly first: number;
   private readonly last: number;
@@ -34,10 +34,19 @@ export class TrendPass {
     this.first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity;
     this.last = this.ends[this.ends.length - 1] ?? -Infinity;
     this.out = { '': emptyPoints(months) };
+    this.households = households;
+    let last: string | undefined;
     for (const h of households) {
-      this.hamletOf.set(h.id, h.hamletId);
-      this.out[h.hamletId] ??= emptyPoints(months);
+      if (h.hamletId === last) continue; // rows come hamlet by hamlet: one look-up per hamlet, not per household
+      last = h.hamletId;
+      this.out[last] ??= emptyPoints(months);
     }
+  }
+
+  /** householdId → hamletId (the last row wins if a household is listed twice); made when first asked for. */
+  get hamletOf(): ReadonlyMap<string, string> {
+    if (!this.byHousehold) this.byHousehold = new Map(this.households.map((h) => [h.id, h.hamletId]));
+    return this.byHousehold;
   }
 
   inRange(ms: number): boolean { return ms >= this.first && ms < this.last; }
@@ -53,11 +62,26 @@ export class TrendPass {
     return i;
   }
 
-  /** monthOf per position of `x.orig` (once for every visit, before the per-household pass). */
+  get monthCount(): number { return this.ends.length; }
+
+  /** monthOf per position of `x.orig` (once for every visit, before the per-household pass); one loop, no call per visit. */
   monthsOf(x: Pick<PreparedVisits, 'ms' | 'orig'>): Int16Array {
-    const out = new Int16Array(x.orig.length);
-    for (let k = 0; k < out.length; k++) out[k] = this.monthOf(x.ms[x.orig[k]!]!);
+    const { ms, orig } = x, out = new Int16Array(orig.length), ends = Float64Array.from(this.ends), last = ends.length - 1;
+    const first = this.first, after = this.last;
+    for (let k = 0; k < out.length; k++) {
+      const t = ms[orig[k]!]!;
+      let i = -1;
+      if (t >= first && t < after) { i = 0; while (i < last && t >= ends[i]!) i++; }
+      out[k] = i;
+    }
     return out;
+  }
+
+  /** A hamlet's per-month visits, items done and households visited, counted elsewhere (households.ts). */
+  addCounts(hamletId: string, visits: ArrayLike<number>, done: ArrayLike<number>, households: ArrayLike<number>): void {
+    const points = this.out[hamletId];
+    if (!points) return; // a hamlet with no households: nothing counted
+    points.forEach((p, i) => { p.visits += visits[i]!; p.itemsDone += done[i]!; p.visitedHouseholds += households[i]!; });
   }
 
   /** One effective visit in range: `done` = its outcomes marked done for a known item. */
