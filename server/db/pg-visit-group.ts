@@ -62,26 +62,50 @@ function contextOf(rows: LookupRow[]): PushContext {
 const onlyMutationsAndVisits = (w: PushWrites) => w.households.size === 0 && w.persons.size === 0 && w.events.length === 0
   && w.reports.length === 0 && w.members.size === 0 && w.movedHouseholds.size === 0 && w.erasedHouseholds.size === 0;
 
-/** The rows of the decided batches as two JSON texts (short keys; JSON.stringify is native and escapes in one pass). */
-function rowsJson(jobs: PushJob<unknown>[], writes: PushWrites[]): [mutations: string, visits: string] {
-  const mutations: object[] = [];
-  const visits: object[] = [];
-  writes.forEach((w, i) => {
+/** Field and row separators of the rows' text (ASCII unit and record separators). A visit's JSON never holds them raw
+ *  (JSON.stringify escapes every control character); ids are validated UUIDs, but a row whose other fields held one
+ *  would shift its columns, so it is refused (null) and the group takes the general path, as for a missing value. */
+const US = '\x1f';
+const RS = '\x1e';
+const SEPARATOR = /[\x1e\x1f]/;
+/** Whether the values can be written as row text: strings (null has no text form here) without a separator. */
+const plain = (...values: unknown[]) => values.every((v) => typeof v === 'string') && !SEPARATOR.test(values.join(''));
+
+/** The rows of the decided batches as two texts, one row per record and one field per unit, in column order with the
+ *  visit's JSON last. PostgreSQL splits them with string_to_array/split_part at a sixth of json_to_recordset's CPU
+ *  (5,000 visits: ~18 ms against ~100–130 ms), and nothing is escaped on either side (D-I6). */
+export function rowsText(jobs: PushJob<unknown>[], writes: PushWrites[]): [mutations: string, visits: string] | null {
+  const mutations: string[] = [];
+  const visits: string[] = [];
+  for (let i = 0; i < writes.length; i++) {
     const { communeId: c, deviceId: d, memberId: u, nowMs: t } = jobs[i]!.meta;
-    for (const m of w.mutations) mutations.push({ i: m.id, c, d, u, t, y: m.type, e: m.entityId, h: m.contentHash });
+    if (!plain(c, d, u)) return null;
+    const meta = c + US + d + US + u + US + t;
+    for (const m of writes[i]!.mutations) {
+      if (!plain(m.id, m.type, m.entityId, m.contentHash)) return null;
+      mutations.push(m.id + US + m.type + US + m.entityId + US + m.contentHash + US + meta);
+    }
     // Not echoed to its creator unless the server changed it (then the creator's copy is stale) — as push-writes.ts.
-    for (const { visit: v, json, adjusted } of w.visits) visits.push({ i: v.id, c, a: v.hamletId, o: v.householdId, d: adjusted ? null : d, j: json });
-  });
-  return [JSON.stringify(mutations), JSON.stringify(visits)];
+    // An empty origin stands for null (device ids are never empty).
+    for (const { visit: v, json, adjusted } of writes[i]!.visits) {
+      if (!plain(v.id, v.hamletId, v.householdId)) return null;
+      visits.push(v.id + US + c + US + v.hamletId + US + v.householdId + US + (adjusted ? '' : d) + US + json);
+    }
+  }
+  return [mutations.join(RS), visits.join(RS)];
 }
 
 /** Both INSERTs as ONE statement (data-modifying CTE): one parse, one round trip. */
 const WRITE_SQL = `with m as (
-    insert into mutations (id, commune_id, device_id, member_id, type, entity_id, content_hash, received_at, status)
-    select i, c, d, u, y, e, h, t, 'accepted' from json_to_recordset($1::json) as r(i text, c text, d text, u text, t bigint, y text, e text, h text)
+    insert into mutations (id, type, entity_id, content_hash, commune_id, device_id, member_id, received_at, status)
+    select split_part(r, chr(31), 1), split_part(r, chr(31), 2), split_part(r, chr(31), 3), split_part(r, chr(31), 4),
+      split_part(r, chr(31), 5), split_part(r, chr(31), 6), split_part(r, chr(31), 7), split_part(r, chr(31), 8)::bigint, 'accepted'
+    from unnest(string_to_array($1::text, chr(30))) as r
     on conflict (id) do nothing)
-  insert into visits (id, commune_id, hamlet_id, household_id, seq, data, origin_device)
-  select i, c, a, o, $3::bigint, j, d from json_to_recordset($2::json) as r(i text, c text, a text, o text, d text, j text)
+  insert into visits (id, commune_id, hamlet_id, household_id, origin_device, seq, data)
+  select split_part(r, chr(31), 1), split_part(r, chr(31), 2), split_part(r, chr(31), 3), split_part(r, chr(31), 4),
+    nullif(split_part(r, chr(31), 5), ''), $3::bigint, split_part(r, chr(31), 6)
+  from unnest(string_to_array($2::text, chr(30))) as r
   on conflict (id) do nothing`;
 
 /** Commits a visits-only group (see above); throws NEEDS_GENERAL_PATH, after rolling back, if the writes need more. */
@@ -91,7 +115,7 @@ export async function commitVisitGroup(pool: pg.Pool, jobs: PushJob<unknown>[], 
   let open = false;
   try {
     open = true;
-    // work_mem: json_to_recordset materialises its rows; a 5,000-visit group (~5 MB) spilled to a temp file at 4 MB.
+    // work_mem: the rows' text is materialised; a 5,000-visit group (~5 MB) spilled to a temp file at 4 MB.
     const first = (await client.query(`begin; set local work_mem = '32MB';
       update counters set value = value + 1 where name = 'seq' returning value;
       ${lookupSql(refs)}`)) as unknown as pg.QueryResult[];
@@ -105,7 +129,10 @@ export async function commitVisitGroup(pool: pg.Pool, jobs: PushJob<unknown>[], 
       return decided.map((d) => d.results);
     }
     if (!decided.every((d) => onlyMutationsAndVisits(d.writes))) throw NEEDS_GENERAL_PATH;
-    const [mutationRows, visitRows] = rowsJson(jobs, decided.map((d) => d.writes));
+    const rows = rowsText(jobs, decided.map((d) => d.writes));
+    // A separator inside an id (never in ids this app makes): the general path binds each value on its own.
+    if (!rows) throw NEEDS_GENERAL_PATH;
+    const [mutationRows, visitRows] = rows;
     // Named: parsed and planned once per connection (the push connection lives as long as the server).
     await client.query({ name: 'tn-visit-group-write', text: WRITE_SQL, values: [mutationRows, visitRows, seq] });
     await client.query('commit');

@@ -106,4 +106,16 @@ describeEachDb('visits-only group commit', (h) => {
     const fast = await scenario(h().store);
     expect(await scenario(general)).toEqual(fast);
   });
+  it('a separator character in a written field does not shift columns: the group is stored value by value', async () => {
+    const home = h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
+    const raw = visitMutation(member.member, home);
+    const odd = 'hash\x1fwith\x1eseparators';
+    // The plan's hash is the only free text the fast path's row text would carry; the written value must survive.
+    const [results] = await together(h().store, [job(member, [raw], (p) => { p.writes.mutations[0]!.contentHash = odd; })]);
+    expect(results!.map((r) => r.status)).toEqual(['accepted']);
+    const m = await h().store.db.selectFrom('mutations').select(['content_hash', 'entity_id', 'device_id']).where('id', '=', raw.id).executeTakeFirstOrThrow();
+    expect(m).toEqual({ content_hash: odd, entity_id: raw.payload.id, device_id: member.deviceId });
+    const v = await visitRows(h().store, [raw.payload.id]);
+    expect(v.map((r) => [r.hamlet_id, r.origin_device, JSON.parse(r.data!).id])).toEqual([[home.hamletId, member.deviceId, raw.payload.id]]);
+  });
 });
