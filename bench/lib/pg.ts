@@ -23,7 +23,8 @@ export async function startThrowawayPg(): Promise<ThrowawayPg | null> {
   const data = join(dir, 'data');
   execFileSync(...cmd('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'pipe' });
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(...cmd('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100']), { stdio: 'ignore' });
+  // BENCH_PG_OPTS: extra server settings for experiments, e.g. "-c wal_buffers=16MB" (no gain measured, D-I6).
+  const proc = spawn(...cmd('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', ...(process.env.BENCH_PG_OPTS ?? '').split(' ').filter(Boolean)]), { stdio: 'ignore' });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = async () => {
     // runuser does not pass signals on to postgres: ask pg_ctl, then make sure.
