@@ -6,22 +6,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
-import { db, type DigestRow } from '../../src/data/db';
-import { digestRows } from '../../src/data/digest-upgrade';
-import { storedDigests } from './digest-helpers';
+import { db } from '../../src/data/db';
+import { expectDigestsInStep } from './digest-helpers';
 import { recordVisit, saveHousehold } from '../../src/data/edits';
 import { listHouseholdSummaries, observe } from '../../src/data/index';
 import { uuidv7 } from '../../src/shared/ids';
 import type { HouseholdSummary } from '../../src/shared/search';
 
 beforeEach(freshDb);
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-async function expectDigestsInStep(): Promise<DigestRow[]> {
-  const [households, persons, visits, digests] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), storedDigests()]);
-  expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
-  return digests;
-}
 
 /** How many times a save read visit rows through the householdId index (the rebuild path). */
 function countRowReads(): { count: () => number; restore: () => void } {

@@ -6,23 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
-import { db, type DigestRow } from '../../src/data/db';
-import { digestRows } from '../../src/data/digest-upgrade';
+import { db } from '../../src/data/db';
 import { refreshDigests } from '../../src/data/digests';
 import { nextHlc } from '../../src/data/meta';
-import { storedDigests } from './digest-helpers';
+import { expectDigestsInStep } from './digest-helpers';
 import { prepareVisit, recordVisit, saveHousehold } from '../../src/data/edits';
 import { saveDraft } from '../../src/data/index';
 import { uuidv7 } from '../../src/shared/ids';
 
 beforeEach(freshDb);
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-async function expectDigestsInStep(): Promise<DigestRow[]> {
-  const [households, persons, visits, digests] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), storedDigests()]);
-  expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
-  return digests;
-}
 
 /** Which way a save went: only the long way reads the household row in its transaction (the quick one checks the digest). */
 const get = IDBObjectStore.prototype.get;

@@ -1,6 +1,7 @@
 /** Shared by the digest tests (unit and the sync property test). */
 import { expect } from 'vitest';
 import { db, type DigestRow } from '../../src/data/db';
+import { digestRows } from '../../src/data/digest-upgrade';
 
 /** The digests as stored, summary and facts joined back (they are kept in two tables with the same keys). */
 export async function storedDigests(): Promise<DigestRow[]> {
@@ -14,3 +15,12 @@ export async function storedDigests(): Promise<DigestRow[]> {
   });
 }
 
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+
+/** Every stored digest equals the one built from the rows, and no household lacks one; returns them in id order. */
+export async function expectDigestsInStep(): Promise<DigestRow[]> {
+  const [households, persons, visits, digests] = await Promise.all([db.households.toArray(), db.persons.toArray(), db.visits.toArray(), storedDigests()]);
+  expect(digests.sort(byId)).toEqual(digestRows(households, persons, visits).sort(byId));
+  return digests;
+}
