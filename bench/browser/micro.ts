@@ -29,13 +29,19 @@ export const SEARCH_QUERIES = ['nguyen van', 'le thi hoa', 'tran', '0912', 'pham
 export const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
   page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const) as Promise<T>;
 
+/** Opens the bench page on `origin` and waits until its modules are loaded and `call` can reach them. */
+export async function openBenchPage(page: Page, origin: string, timeout?: number): Promise<void> {
+  const opts = timeout ? { timeout } : undefined;
+  await page.goto(`${origin}/__bench/bench.html`, opts);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, opts);
+}
+
 export async function runMicro(origin: string, opts: { households: number; visitsPerHousehold: number; saveRuns: number; savesPerRun: number; dashboardRuns: number; log: (s: string) => void }): Promise<MicroResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-micro-'));
   const ctx = await launchPersistent(dir);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${origin}/__bench/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    await openBenchPage(page, origin);
     const { ms: seedMs } = await call<{ ms: number }>(page, 'seed', { seed: 11, households: opts.households, visitsPerHousehold: opts.visitsPerHousehold });
     const households = await call<number>(page, 'loadSummaries');
     opts.log(`  seeded ${households} households in ${Math.round(seedMs)} ms`);

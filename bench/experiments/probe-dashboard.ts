@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent } from '../browser/chromium';
-import { call } from '../browser/micro';
+import { call, openBenchPage } from '../browser/micro';
 import { DEMO_NOW_MS } from '../../src/shared/demo';
 import { summarise } from '../lib/stats';
 
@@ -30,8 +30,7 @@ type Call = { totalMs: number; firstLoadMs?: number; firstComputeMs?: number; er
 try {
   const pages = await Promise.all(servers.map(async (s) => {
     const page = await ctx.newPage();
-    await page.goto(`${s.origin}/__bench/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    await openBenchPage(page, s.origin);
     return page;
   }));
   for (const page of pages) await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 });

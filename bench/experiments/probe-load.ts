@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent, throttleCpu } from '../browser/chromium';
-import { call } from '../browser/micro';
+import { call, openBenchPage } from '../browser/micro';
 
 await buildApp();
 await buildBenchPages();
@@ -18,8 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tungnha-probe-'));
 const ctx = await launchPersistent(dir);
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${site.origin}/__bench/bench.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  await openBenchPage(page, site.origin);
   console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
   for (let i = 0; i < 3; i++) console.log('dashboard load', await call(page, 'probeDashboardLoad'));
   for (let i = 0; i < 3; i++) console.log('chunks', await call(page, 'probeChunks'));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { APP_OUT, buildApp, buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent, throttleCpu } from '../browser/chromium';
-import { call } from '../browser/micro';
+import { call, openBenchPage } from '../browser/micro';
 
 await buildApp();
 await buildBenchPages();
@@ -17,8 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tungnha-open-'));
 const open = async () => {
   const ctx = await launchPersistent(dir);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${site.origin}/__bench/bench.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  await openBenchPage(page, site.origin);
   return { ctx, page };
 };
 try {

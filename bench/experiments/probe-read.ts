@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildBenchPages, PAGES_OUT } from '../browser/build';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent } from '../browser/chromium';
-import { call } from '../browser/micro';
+import { call, openBenchPage } from '../browser/micro';
 import { DEMO_NOW_MS } from '../../src/shared/demo';
 import { summarise } from '../lib/stats';
 
@@ -23,8 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tungnha-probe-read-'));
 const ctx = await launchPersistent(dir);
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${site.origin}/__bench/bench.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  await openBenchPage(page, site.origin);
   await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 });
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   await call(page, 'dashboard', { period: { kind: 'custom', from: iso(DEMO_NOW_MS - 130 * 86_400_000), to: iso(DEMO_NOW_MS) }, now: DEMO_NOW_MS });

@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
 import { ROOT } from '../browser/build';
 import { launchPersistent } from '../browser/chromium';
-import { call } from '../browser/micro';
+import { call, openBenchPage } from '../browser/micro';
 import type { Phases } from '../pages/save-probe';
 
 const count = Number(process.argv[2] ?? 100);
@@ -42,8 +42,7 @@ const q = (xs: number[], f: number) => { const s = [...xs].sort((a, b) => a - b)
 const f1 = (x: number | undefined) => (x === undefined ? '   -' : x.toFixed(1).padStart(5));
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${site.origin}/__bench/bench.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  await openBenchPage(page, site.origin);
   if (fresh) console.log('seed', await call(page, 'seed', { seed: 11, households: 5000, visitsPerHousehold: 10 }));
   await call(page, 'probeSave', variants, 5); // warm-up: JIT, first chunk loads
   console.log('live query (pending outbox count before, after one save):', await call(page, 'probeLiveQuery'));

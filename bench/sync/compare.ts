@@ -12,6 +12,7 @@ import { startLinkProxy, type LinkStats } from '../link-proxy';
 import { startStaticServer } from '../browser/static-server';
 import { launchPersistent } from '../browser/chromium';
 import { PAGES_OUT } from '../browser/build';
+import { openBenchPage } from '../browser/micro';
 import { replicateVisitsWithPouch, type PouchRun } from './pouch';
 import type { Visit } from '../../src/shared/schema';
 import type { TraceStep } from '../pages/phone';
@@ -50,8 +51,7 @@ export async function runSyncComparison(opts: { rounds: number; visits: number; 
         const page = ctx.pages()[0] ?? (await ctx.newPage());
         let pushStats: LinkStats | null = null;
         await page.exposeFunction('__benchPhase', () => { pushStats = link.stats(); });
-        await page.goto(`${link.origin}/__bench/bench.html`, { timeout: 120_000 });
-        await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
+        await openBenchPage(page, link.origin, 120_000);
         // Errors thrown in the page arrive as bare minified names: rethrow with the step and the page's own text.
         const call: Call = (fn, ...args) => page.evaluate(async ([f, a]) => {
           try { return await (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[])); }
