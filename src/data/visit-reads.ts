@@ -32,12 +32,9 @@ export function issueReads(tx: IDBTransaction, householdId: string, visitId: str
   return Promise.all([
     visitId === undefined ? undefined : request<VisitRow | undefined>(store('visits').get(visitId)),
     request<HouseholdRow | undefined>(store('households').get(householdId)),
-    request<SummaryRow | undefined>(store('digests').get(householdId)),
-    request<FactsRow | undefined>(store('householdFacts').get(householdId)),
-    request<MetaRow[]>(store('meta').getAll(IDBKeyRange.bound(WRITER_KEYS.lower, WRITER_KEYS.upper))),
     request(store('visits').index('householdId').getAllKeys(householdId)) as Promise<string[]>,
-    withPersons ? (request(store('persons').index('householdId').getAllKeys(householdId)) as Promise<string[]>) : undefined,
-  ]).then(([existing, household, summary, factsRow, metaRows, visitIds, personIds]) => ({ existing, household, summary, factsRow, metaRows, visitIds, personIds }));
+    checkedReads(tx, householdId, withPersons),
+  ]).then(([existing, household, visitIds, checked]) => ({ existing, household, visitIds, ...checked }));
 }
 
 /**
@@ -48,20 +45,27 @@ export function issueReads(tx: IDBTransaction, householdId: string, visitId: str
  * `add` itself (the transaction fails and the long way answers with the stored visit).
  */
 export function issueChecks(tx: IDBTransaction, householdId: string, withPersons: boolean): Promise<string> {
+  return checkedReads(tx, householdId, withPersons).then((checked) => fingerprint(checked, withPersons));
+}
+
+type Checked = Pick<SaveReads, 'summary' | 'factsRow' | 'metaRows' | 'personIds'>;
+
+/** The reads issueChecks compares; every save's reads include them. */
+function checkedReads(tx: IDBTransaction, householdId: string, withPersons: boolean): Promise<Checked> {
   const store = (name: string) => tx.objectStore(name);
   return Promise.all([
     request<SummaryRow | undefined>(store('digests').get(householdId)),
     request<FactsRow | undefined>(store('householdFacts').get(householdId)),
     request<MetaRow[]>(store('meta').getAll(IDBKeyRange.bound(WRITER_KEYS.lower, WRITER_KEYS.upper))),
     withPersons ? (request(store('persons').index('householdId').getAllKeys(householdId)) as Promise<string[]>) : undefined,
-  ]).then(([summary, factsRow, metaRows, personIds]) => fingerprint({ summary, factsRow, metaRows, personIds }, withPersons));
+  ]).then(([summary, factsRow, metaRows, personIds]) => ({ summary, factsRow, metaRows, personIds }));
 }
 
 /**
  * Two reads agree on what the quick save checks when this is equal. Rows come back from IndexedDB with their
  * properties in stored order, so the same stored row gives the same text; a few kilobytes, tens of microseconds.
  */
-export function fingerprint(r: Pick<SaveReads, 'summary' | 'factsRow' | 'metaRows' | 'personIds'>, withPersons: boolean): string {
+export function fingerprint(r: Checked, withPersons: boolean): string {
   return JSON.stringify([r.summary ?? null, r.factsRow ?? null, r.metaRows, withPersons ? r.personIds ?? null : 0]);
 }
 
