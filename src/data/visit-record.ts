@@ -41,7 +41,7 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
   const namesSomeone = Array.isArray(input.outcomes) && input.outcomes.some((o) => o?.personId != null);
   const early = await takePrepared(householdId, visitId);
   const quick = early && quickPlan(input, early, namesSomeone, now, v);
-  if (early && quick) {
+  if (quick) {
     const saved = await nativeWrite(SAVE_STORES, async (tx, written) => {
       const checks = issueChecks(tx, householdId, namesSomeone);
       const writes = issueWrites(tx, quick);
