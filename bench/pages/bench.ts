@@ -5,7 +5,7 @@
  */
 import { listHamlets, listHouseholdSummaries, searchHouseholds, type HouseholdSummary } from '../../src/data';
 import { prepareVisit, recordVisit } from '../../src/data/edits';
-import { probeLiveQuery, probeSave } from './save-probe';
+import { input, probeLiveQuery, probeSave } from './save-probe';
 import { seed, probeChunks, probeDashboardLoad, probeList, probeOpen } from './seed';
 import { enrol, queueVisits, sync } from './phone';
 import { prepareReadLayouts, readLayout } from './read-probe';
@@ -73,16 +73,12 @@ async function dropFloor(): Promise<void> {
  */
 async function save(count: number): Promise<{ early: number[]; plain: number[] }> {
   const out = { early: [] as number[], plain: [] as number[] };
-  const visit = (householdId: string) => ({
-    householdId, kind: 'home' as const, notes: 'Đã hướng dẫn mua hàng trên sàn',
-    outcomes: [{ item: 'ecommerce_buy', personId: null, outcome: 'guided' as const, details: [], other: '' }], followUpOn: null,
-  });
   for (let i = 0; i < 2 * count; i++) {
     const h = summaries[(i * 7919) % summaries.length]!;
     const early = i % 2 === 0;
     if (early) await prepareVisit(h.id);
     const t0 = performance.now();
-    await recordVisit(visit(h.id));
+    await recordVisit(input(h.id));
     out[early ? 'early' : 'plain'].push(performance.now() - t0);
   }
   return out;

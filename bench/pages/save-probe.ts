@@ -27,7 +27,8 @@ async function household(): Promise<string> {
   return keys[(pick++ * 7919) % keys.length]!;
 }
 
-const input = (householdId: string) => ({
+/** The visit every bench save records (bench.ts `save` and the probes here). */
+export const input = (householdId: string) => ({
   householdId, kind: 'home' as const, notes: 'Đã hướng dẫn mua hàng trên sàn',
   outcomes: [{ item: 'ecommerce_buy', personId: null, outcome: 'guided' as const, details: [], other: '' }], followUpOn: null,
 });
