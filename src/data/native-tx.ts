@@ -42,6 +42,20 @@ export async function nativeWrite<T>(stores: string[], body: (tx: IDBTransaction
   return result;
 }
 
+/**
+ * Tells IndexedDB that the transaction's requests are all issued (D-V4): it commits as soon as the backend has run
+ * them, instead of after each success event has come back to this page and the page has gone idle (auto-commit).
+ * A request that fails after this still rolls the whole transaction back. Optional: without commit() (Safari
+ * before 15) or outside an active moment, auto-commit does the same a little later.
+ */
+export function commitSoon(tx: IDBTransaction): void {
+  try {
+    tx.commit?.();
+  } catch {
+    /* not active at this moment: auto-commit follows */
+  }
+}
+
 /** Dexie's own notice after a write (its observability middleware): primary keys, deletions, index values. */
 function changedParts(written: Written[]): Record<string, RangeSet> {
   const parts: Record<string, RangeSet> = {};

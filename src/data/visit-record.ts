@@ -6,7 +6,7 @@ import type { DigestRow, HouseholdRow, PersonRow, VisitRow } from './db';
 import { tickFrom, writerContextFrom } from './meta';
 import { outboxRow } from './outbox';
 import { factsRowOf, summaryRowOf, toDigestRow } from './digest-upgrade';
-import { nativeWrite, request, type Written } from './native-tx';
+import { commitSoon, nativeWrite, request, type Written } from './native-tx';
 import { validation, ValidationError, type FieldIssue } from './validation';
 import { fingerprint, issueChecks, issueReads, SAVE_STORES, takePrepared, type SaveReads } from './visit-reads';
 import type { VisitInput } from './visits';
@@ -50,6 +50,7 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
         tx.abort();
         return undefined;
       }
+      commitSoon(tx); // D-V4: the checks held and every write is issued
       written.push(...(await writes));
       return quick.visit;
     }).catch((e: unknown) => {
@@ -64,7 +65,9 @@ export async function recordVisit(input: VisitInput, now: number = Date.now()): 
     if (reads.existing) return stripDemo(reads.existing);
     const p = plan(input, reads, now, v);
     const digest = p.digest ?? (await rebuilt(tx, p.household, p.row));
-    written.push(...(await issueWrites(tx, { ...p, digest })));
+    const writes = issueWrites(tx, { ...p, digest });
+    commitSoon(tx);
+    written.push(...(await writes));
     return p.visit;
   });
 }
