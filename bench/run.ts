@@ -30,8 +30,8 @@ const log = (s: string) => console.log(s);
 const APP = args.includes('--skip-build') ? DIST : APP_OUT;
 
 const config = {
-  quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 5,
-  cpuThrottle: 4, saveRuns: quick ? 1 : 3, savesPerRun: 100, dashboardRuns: quick ? 3 : 5, ingestRuns: quick ? 1 : 3,
+  quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 9,
+  cpuThrottle: 4, saveRuns: quick ? 1 : 5, savesPerRun: 100, dashboardRuns: quick ? 3 : 5, ingestRuns: quick ? 1 : 5,
   ingestDevices: 50, ingestBatchesPerDevice: 5, ingestBatchSize: 200,
 };
 

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { launchPersistent, throttleCpu } from './chromium';
 
 /** Phases (ms from navigation start): HTML from the service worker, app module running, session read, list data. */
-export interface ColdPhases { responseMs: number; appStartMs: number; sessionMs: number; listDataMs: number }
+export interface ColdPhases { responseMs: number; appStartMs: number; sessionMs: number; listDataMs: number; fcpMs: number }
 export interface ColdStart { interactiveMs: number; rowsMs: number; rows: number; phases?: ColdPhases }
 
 /** Installed in every page before any script: records when the first household row appears and when the next task runs. */
@@ -67,7 +67,8 @@ export async function coldRun(dir: string, appOrigin: string, cpuRate: number, a
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       // No helper function here: tsx would wrap it in a `__name` call that does not exist in the page.
       const at = ['tn:app-start', 'tn:session', 'tn:list-data'].map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN);
-      return { responseMs: nav?.responseEnd ?? NaN, appStartMs: at[0]!, sessionMs: at[1]!, listDataMs: at[2]! };
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      return { responseMs: nav?.responseEnd ?? NaN, appStartMs: at[0]!, sessionMs: at[1]!, listDataMs: at[2]!, fcpMs: fcp };
     });
     return { ...r, phases };
   } finally {

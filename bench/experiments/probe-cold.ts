@@ -118,9 +118,32 @@ async function traced(p: Page): Promise<() => Promise<void>> {
         lines.push([at(e.ts), `   ${e.name} ${Math.round((e.dur ?? 0) / 1000)} ms${stack ? ' forced by ' + stack : ''}`]);
       }
     }
-    for (const [t, text] of lines.sort((a, b) => a[0] - b[0])) console.log(`${String(Math.round(t)).padStart(6)} ${text}`);
+    const inWindow = (e: TraceEvent) => e.tid === mainTid && e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) <= page.interactive;
+    const sum = (name: string) => Math.round(events.filter((e) => inWindow(e) && e.name === name).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000);
+    if (process.env.PROBE_TOP) {
+      // Each task's top-level work items (events directly under RunTask), summed by name over the whole window.
+      const byName = new Map<string, number>();
+      for (const t of tasks.filter(inWindow)) {
+        const kids = events.filter((e) => e.tid === t.tid && e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+        let end = 0;
+        let covered = 0;
+        for (const k of kids) {
+          if (k.ts < end) continue;
+          end = k.ts + (k.dur ?? 0);
+          covered += k.dur ?? 0;
+          byName.set(k.name, (byName.get(k.name) ?? 0) + (k.dur ?? 0) / 1000);
+        }
+        byName.set('(task, no event)', (byName.get('(task, no event)') ?? 0) + ((t.dur ?? 0) - covered) / 1000);
+        if ((t.dur ?? 0) - covered > 8_000) console.log(`  untraced ${Math.round(((t.dur ?? 0) - covered) / 1000)} ms in the task at ${at(t.ts)} (${Math.round((t.dur ?? 0) / 1000)} ms): ${kids.slice(0, 4).map((k) => k.name).join(', ')}`);
+      }
+      console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | '));
+    }
+    lastTrace = { busy: sum('RunTask'), layout: sum('Layout'), style: sum('UpdateLayoutTree'), paint: sum('Paint') + sum('Commit') + sum('Layerize'), js: sum('v8.evaluateModule') + sum('FunctionCall') + sum('EvaluateScript') };
+    if (!process.env.PROBE_QUIET) for (const [t, text] of lines.sort((a, b) => a[0] - b[0])) console.log(`${String(Math.round(t)).padStart(6)} ${text}`);
   };
 }
+/** The last traced run's main-thread totals up to "interactive" (ms at the throttled rate): for A/B by work, not wall time. */
+let lastTrace: Record<string, number> = {};
 
 const median = (xs: number[]) => summarise(xs).median;
 
@@ -129,19 +152,22 @@ if (process.env.PROBE_DISTS) {
   // machine's load drifts over all variants alike.
   await buildBenchPages();
   const variants = await Promise.all(process.env.PROBE_DISTS.split(',').map(async (dist) => ({
-    dist, site: await startStaticServer(dist, PAGES_OUT), dir: mkdtempSync(join(tmpdir(), 'tungnha-probe-ab-')), rows: [] as number[], ready: [] as number[],
+    dist, site: await startStaticServer(dist, PAGES_OUT), dir: mkdtempSync(join(tmpdir(), 'tungnha-probe-ab-')), rows: [] as number[], ready: [] as number[], fcp: [] as number[], work: {} as Record<string, number[]>,
   })));
   try {
     for (const v of variants) await installAndSeed(v.dir, v.site.origin, { households: Number(process.env.PROBE_HOUSEHOLDS ?? 5000), visitsPerHousehold: 10, log: console.log });
     for (let i = 0; i < Number(process.env.PROBE_RUNS ?? 5); i++) {
-      for (const v of variants) {
-        const r = await coldRun(v.dir, v.site.origin, 4);
+      // Each round starts with the next variant, so that no variant always follows the same one (order effects).
+      for (const v of [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)]) {
+        const r = await coldRun(v.dir, v.site.origin, 4, process.env.PROBE_TRACE ? traced : undefined);
         v.rows.push(r.rowsMs);
         v.ready.push(r.interactiveMs);
-        console.log(`${v.dist} run ${i + 1}: rows ${Math.round(r.rowsMs)} interactive ${Math.round(r.interactiveMs)} ${JSON.stringify(r.phases)}`);
+        v.fcp.push(r.phases?.fcpMs ?? NaN);
+        if (process.env.PROBE_TRACE) for (const [k, ms] of Object.entries(lastTrace)) (v.work[k] ??= []).push(ms);
+        console.log(`${v.dist} run ${i + 1}: rows ${Math.round(r.rowsMs)} interactive ${Math.round(r.interactiveMs)} ${JSON.stringify(r.phases)} ${JSON.stringify(lastTrace)}`);
       }
     }
-    for (const v of variants) console.log(`${v.dist}: median rows ${Math.round(median(v.rows))} interactive ${Math.round(median(v.ready))}`);
+    for (const v of variants) console.log(`${v.dist}: median rows ${Math.round(median(v.rows))} interactive ${Math.round(median(v.ready))} fcp ${Math.round(median(v.fcp))} work ${Object.entries(v.work).map(([k, xs]) => `${k} ${Math.round(median(xs))}`).join(', ')}`);
   } finally {
     for (const v of variants) { rmSync(v.dir, { recursive: true, force: true }); await v.site.close(); }
   }
