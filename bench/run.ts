@@ -30,7 +30,7 @@ const log = (s: string) => console.log(s);
 const APP = args.includes('--skip-build') ? DIST : APP_OUT;
 
 const config = {
-  quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 9,
+  quick, households: 5000, visitsPerHousehold: 10, syncVisits: 5000, syncRounds: quick ? 1 : 3, coldRuns: quick ? 3 : 9, coldPhoneRuns: quick ? 1 : 5,
   cpuThrottle: 4, saveRuns: quick ? 1 : 5, savesPerRun: 100, dashboardRuns: quick ? 3 : 5, ingestRuns: quick ? 1 : 5,
   ingestDevices: 50, ingestBatchesPerDevice: 5, ingestBatchSize: 200,
 };
@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   await section('cold', async () => {
     const site = await startStaticServer(APP, PAGES_OUT);
     try {
-      results.coldStart = await runColdStart(site.origin, { runs: config.coldRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
+      const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
+      results.coldStart = cold.runs;
+      results.coldPhone = cold.phone;
       results.coldFloor = await runFloor(config.coldRuns, config.cpuThrottle);
       log(`  browser floor: ${results.coldFloor.map((c) => Math.round(c.interactiveMs)).join(', ')} ms`);
     } finally { await site.close(); }

@@ -14,8 +14,11 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: ARGS, timeout: 60_000 });
 }
 
-export function launchPersistent(userDataDir: string, offline = false): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: ARGS, timeout: 60_000, offline });
+/** A phone's screen (the e2e tests' size; Lighthouse's mobile preset is 412 × 823 at 1.75×) instead of Playwright's 1280 × 720. */
+export const PHONE = { viewport: { width: 360, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export function launchPersistent(userDataDir: string, offline = false, phone = false): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: ARGS, timeout: 60_000, offline, ...(phone ? PHONE : {}) });
 }
 
 /** CPU throttling through the DevTools protocol (1 = none, 4 = Lighthouse's mobile preset). */

@@ -46,8 +46,8 @@ export async function installAndSeed(dir: string, appOrigin: string, opts: ColdO
 }
 
 /** One offline cold start on a fresh browser process; `around` may attach a profiler to the page before navigating. */
-export async function coldRun(dir: string, appOrigin: string, cpuRate: number, around?: (p: Page) => Promise<() => Promise<void>>): Promise<ColdStart> {
-  const ctx = await launchPersistent(dir, true);
+export async function coldRun(dir: string, appOrigin: string, cpuRate: number, around?: (p: Page) => Promise<() => Promise<void>>, phone = false): Promise<ColdStart> {
+  const ctx = await launchPersistent(dir, true, phone);
   try {
     await ctx.addInitScript(PROBE);
     const p = ctx.pages()[0] ?? (await ctx.newPage());
@@ -76,17 +76,26 @@ export async function coldRun(dir: string, appOrigin: string, cpuRate: number, a
   }
 }
 
-export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; cpuRate: number }): Promise<ColdStart[]> {
+/**
+ * `runs` cold starts at Playwright's default window (1280 × 720), and after each of the first `phoneRuns` one more on a
+ * phone's screen (chromium.ts PHONE), on the same profile — interleaved, so both see the same machine.
+ */
+export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; phoneRuns?: number; cpuRate: number }): Promise<{ runs: ColdStart[]; phone: ColdStart[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-cold-'));
   try {
     await installAndSeed(dir, appOrigin, opts);
-    const results: ColdStart[] = [];
+    const runs: ColdStart[] = [];
+    const phone: ColdStart[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const r = await coldRun(dir, appOrigin, opts.cpuRate);
-      results.push(r);
+      runs.push(r);
       opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms ${JSON.stringify(r.phases)}`);
+      if (i >= (opts.phoneRuns ?? 0)) continue;
+      const p = await coldRun(dir, appOrigin, opts.cpuRate, undefined, true);
+      phone.push(p);
+      opts.log(`  phone run ${i + 1}: rows ${Math.round(p.rowsMs)} ms, interactive ${Math.round(p.interactiveMs)} ms`);
     }
-    return results;
+    return { runs, phone };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -159,7 +159,8 @@ if (process.env.PROBE_DISTS) {
     for (let i = 0; i < Number(process.env.PROBE_RUNS ?? 5); i++) {
       // Each round starts with the next variant, so that no variant always follows the same one (order effects).
       for (const v of [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)]) {
-        const r = await coldRun(v.dir, v.site.origin, 4, process.env.PROBE_TRACE ? traced : undefined);
+        // PROBE_PHONE=dirA,…: those variants run on a phone's screen (chromium.ts PHONE), the others on Playwright's default.
+        const r = await coldRun(v.dir, v.site.origin, 4, process.env.PROBE_TRACE ? traced : undefined, (process.env.PROBE_PHONE ?? '').split(',').includes(v.dist));
         v.rows.push(r.rowsMs);
         v.ready.push(r.interactiveMs);
         v.fcp.push(r.phases?.fcpMs ?? NaN);

@@ -15,6 +15,8 @@ export interface Results {
   bundle?: FirstRouteJs;
   micro?: MicroResult;
   coldStart?: ColdStart[];
+  /** The same cold start on a phone's screen (360 × 760 at 2×, touch), interleaved with the first runs of coldStart. */
+  coldPhone?: ColdStart[];
   /** A tiny page on a fresh process, same throttle: the browser's own floor under coldStart. */
   coldFloor?: ColdStart[];
   sync?: SyncRound[];
