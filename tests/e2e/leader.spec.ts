@@ -128,6 +128,8 @@ test('commune leader online sees the server roll-up, offline the same numbers fr
   await page.goto('/leader');
   await expect(page.getByTestId('data-as-of')).toContainText('tổng hợp từ máy chủ');
   await expect(page.getByTestId('hamlet-table').locator('tbody tr')).toHaveCount(18);
+  // The roll-up has no months: the trend under it says it comes from this phone.
+  await expect(page.getByTestId('trend-from-phone')).toBeVisible();
   const online = Number(await page.getByTestId('kpi-households').textContent());
   const onlineEver = await page.getByTestId('kpi-visited-ever').textContent();
   expect(online).toBeGreaterThan(0);
@@ -137,6 +139,8 @@ test('commune leader online sees the server roll-up, offline the same numbers fr
   await context.setOffline(true);
   await page.goto('/leader');
   await expect(page.getByTestId('data-as-of')).toContainText('từ dữ liệu đã tải về máy');
+  await expect(page.getByTestId('trend-table')).toBeVisible();
+  await expect(page.getByTestId('trend-from-phone')).toHaveCount(0);
   await expect(page.getByTestId('kpi-households')).toHaveText(String(online));
   await expect(page.getByTestId('kpi-visited-ever')).toHaveText(onlineEver!);
 });

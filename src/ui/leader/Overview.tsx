@@ -6,6 +6,7 @@ import { HamletTable } from './HamletTable';
 import { ItemBars } from './ItemBars';
 import { TrendChart } from './TrendChart';
 import { lt } from './messages';
+import { source } from './state';
 
 interface Props { d: Dashboard; scope: string; onScope: (id: string) => void }
 
@@ -52,7 +53,7 @@ export function Overview({ d, scope, onScope }: Props) {
           submitted={d.submitted} onOpen={onScope} />
       )}
       <ItemBars scope={s} />
-      <TrendChart points={d.trend[scope] ?? d.trend[''] ?? []} />
+      <TrendChart points={d.trend[scope] ?? d.trend[''] ?? []} fromPhone={source.value === 'server'} />
     </div>
   );
 }

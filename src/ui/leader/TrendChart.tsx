@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { TrendPoint } from '../../shared/report/trend';
 import { lt } from './messages';
 
-export function TrendChart({ points }: { points: TrendPoint[] }) {
+/** `fromPhone`: the figures above are the server's roll-up but this trend is not (the server sends no months). */
+export function TrendChart({ points, fromPhone = false }: { points: TrendPoint[]; fromPhone?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
@@ -31,6 +32,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
     <section class="card stack" aria-labelledby="trend-h">
       <h2 id="trend-h">{lt('trend')}</h2>
+      {fromPhone && <p class="small muted" data-testid="trend-from-phone">{lt('trend.fromPhone')}</p>}
       <div ref={box} class="chart" aria-hidden="true" data-testid="trend-chart" />
       <div class="table-scroll">
         <table class="state" data-testid="trend-table">

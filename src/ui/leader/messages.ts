@@ -47,6 +47,8 @@ const M = {
   'trend.visits': ['Lượt thăm', 'Visits'],
   'trend.done': ['Nội dung hoàn thành', 'Items done'],
   'trend.month': ['Tháng', 'Month'],
+  'trend.fromPhone': ['Biểu đồ này tính từ dữ liệu đã tải về máy, chưa phải tổng hợp từ máy chủ: có thể thiếu lượt thăm chưa đồng bộ của các máy khác.',
+    'This chart is computed from the data pulled to this phone, not the server roll-up: visits other phones have not synced yet may be missing.'],
   hamlets: ['Các bản', 'Hamlets'],
   'hamlets.sort': ['Bấm tiêu đề cột để sắp xếp', 'Tap a column heading to sort'],
   'col.hamlet': ['Bản', 'Hamlet'],
