@@ -149,3 +149,33 @@ test('a visit saved after the household changed in another tab keeps both (the r
   await page.getByTestId('search').fill('ho da doi ten');
   await expect(page.getByTestId('household-list').locator('li strong')).toHaveText(['Hộ đã đổi tên']);
 });
+
+test('offline, the start page and its scripts come from the static routes; other pages still through the worker (D23)', async ({ page, context }) => {
+  await installApp(page);
+  await loadDemo(page);
+  const startCaches = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('tn-start-'));
+    return Promise.all(names.map(async (n) => ({ n, urls: (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname) })));
+  });
+  expect(startCaches).toHaveLength(1);
+  expect(startCaches[0]!.urls.sort()).toEqual(['/', '/households']);
+
+  await context.setOffline(true);
+  const sources = () => page.evaluate(() => {
+    type Routed = PerformanceResourceTiming & { workerMatchedSourceType?: string };
+    const nav = performance.getEntriesByType('navigation')[0] as Routed;
+    const scripts = (performance.getEntriesByType('resource') as Routed[]).filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link');
+    return { page: nav.workerMatchedSourceType, scripts: [...new Set(scripts.map((e) => e.workerMatchedSourceType))] };
+  });
+  await page.goto('/households');
+  await expect(page.getByTestId('household-list').locator('li').first()).toBeVisible();
+  expect(await sources()).toEqual({ page: 'cache', scripts: ['cache'] });
+
+  // A start URL with a query, or a page that is not a start URL, is answered by the worker's fetch handler.
+  await page.goto('/households?from=link');
+  await expect(page.getByTestId('household-list').locator('li').first()).toBeVisible();
+  expect((await sources()).page).not.toBe('cache');
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
+  expect((await sources()).page).not.toBe('cache');
+});
