@@ -3,7 +3,8 @@
  * phases, each script's fetch (resource timing) and the main thread's top self-time functions (CDP profiler).
  * `npx tsx bench/experiments/probe-cold.ts` (PROBE_HOUSEHOLDS=5000, PROBE_RUNS=3).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -12,7 +13,21 @@ import { startStaticServer } from '../browser/static-server';
 import { coldRun, installAndSeed } from '../browser/cold-start';
 import { summarise } from '../lib/stats';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }
+
+/** PROBE_DIST built with `vite build --sourcemap`: name the minified frames by their source (function, file:line). */
+const maps = new Map<string, { map: TraceMap; shift: number } | null>();
+function original(f: Node['callFrame']): string | undefined {
+  if (!process.env.PROBE_DIST || !f.url.includes('/assets/')) return undefined;
+  const file = join(process.env.PROBE_DIST, 'assets', f.url.split('/').pop()!);
+  // The compile hint (vite.config.ts) is a line put in front after the map was made.
+  if (!maps.has(file)) maps.set(file, existsSync(`${file}.map`) ? { map: new TraceMap(readFileSync(`${file}.map`, 'utf8')), shift: readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad') ? 1 : 0 } : null);
+  const m = maps.get(file);
+  if (!m) return undefined;
+  if (f.lineNumber + 1 - m.shift < 1) return `(module top) ${f.url.split("/").pop()}`;
+  const o = originalPositionFor(m.map, { line: f.lineNumber + 1 - m.shift, column: f.columnNumber });
+  return o.source ? `${o.name ?? f.functionName} ${o.source.replace(/.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${o.line}` : undefined;
+}
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 function top(profile: Profile, n = 15): string[] {
@@ -20,7 +35,7 @@ function top(profile: Profile, n = 15): string[] {
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const f = byId.get(id)!.callFrame;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    const key = original(f) ?? `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
@@ -67,7 +82,7 @@ async function profiled(p: Page): Promise<() => Promise<void>> {
   };
 }
 
-interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { url?: string; functionName?: string }; beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> } } }
+interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { data?: { url?: string; functionName?: string }; beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> } } }
 
 /**
  * The main thread's tasks from navigation to "interactive" (devtools.timeline trace), on the page's own clock:
@@ -120,6 +135,9 @@ async function traced(p: Page): Promise<() => Promise<void>> {
     }
     const inWindow = (e: TraceEvent) => e.tid === mainTid && e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) <= page.interactive;
     const sum = (name: string) => Math.round(events.filter((e) => inWindow(e) && e.name === name).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000);
+    // Thread CPU time (tdur): the throttle's pauses and other processes' use of the cores are not in it, so it
+    // compares variants' main-thread work with far less noise than wall time.
+    const cpu = (name: string) => Math.round(events.filter((e) => inWindow(e) && e.name === name).reduce((a, e) => a + (e.tdur ?? 0), 0) / 100) / 10;
     if (process.env.PROBE_TOP) {
       // Each task's top-level work items (events directly under RunTask), summed by name over the whole window.
       const byName = new Map<string, number>();
@@ -138,7 +156,8 @@ async function traced(p: Page): Promise<() => Promise<void>> {
       }
       console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | '));
     }
-    lastTrace = { busy: sum('RunTask'), layout: sum('Layout'), style: sum('UpdateLayoutTree'), paint: sum('Paint') + sum('Commit') + sum('Layerize'), js: sum('v8.evaluateModule') + sum('FunctionCall') + sum('EvaluateScript') };
+    lastTrace = { busy: sum('RunTask'), layout: sum('Layout'), style: sum('UpdateLayoutTree'), paint: sum('Paint') + sum('Commit') + sum('Layerize'), js: sum('v8.evaluateModule') + sum('FunctionCall') + sum('EvaluateScript'),
+      cpu: cpu('RunTask'), cpuLayout: cpu('Layout'), cpuStyle: cpu('UpdateLayoutTree'), cpuPaint: cpu('Paint') + cpu('Commit') + cpu('Layerize'), cpuJs: cpu('v8.evaluateModule') + cpu('FunctionCall') + cpu('EvaluateScript') };
     if (!process.env.PROBE_QUIET) for (const [t, text] of lines.sort((a, b) => a[0] - b[0])) console.log(`${String(Math.round(t)).padStart(6)} ${text}`);
   };
 }
