@@ -21,7 +21,9 @@ export async function startThrowawayPg(): Promise<ThrowawayPg | null> {
   const asRoot = process.getuid?.() === 0;
   const cmd = (name: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, name), ...args]] : [join(bin, name), args]) as [string, string[]];
   const data = join(dir, 'data');
-  execFileSync(...cmd('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'pipe' });
+  // BENCH_PG_LOCALE: the cluster's locale for experiments, e.g. "--locale=C" (byte-order text comparison; see
+  // docs/benchmarks.md item 6 for what it changed). The figure uses C.UTF-8, a common server default.
+  execFileSync(...cmd('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', process.env.BENCH_PG_LOCALE ?? '--locale=C.UTF-8']), { stdio: 'pipe' });
   const port = 20000 + Math.floor(Math.random() * 20000);
   // BENCH_PG_OPTS: extra server settings for experiments, e.g. "-c wal_buffers=16MB" (no gain measured, D-I6).
   const proc = spawn(...cmd('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', ...(process.env.BENCH_PG_OPTS ?? '').split(' ').filter(Boolean)]), { stdio: 'ignore' });
