@@ -4,7 +4,7 @@
  * and never take over by itself. A new version waits until the page sends SKIP_WAITING, which the page only does
  * when the volunteer tapped "Cập nhật" and no visit draft or sync is open (an old page asking for chunks the new
  * version deleted is how other apps end up with blank screens). Where the browser can, the cold start is served by
- * static routes without starting this worker at all (start-routes.ts, D23).
+ * static routes straight from Cache Storage, without waiting for this worker (start-routes.ts, D23).
  */
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
