@@ -77,13 +77,20 @@ function changedParts(written: Written[]): Record<string, RangeSet> {
  * cached live-query results and re-runs the queries concerned. A channel delivers to every other channel of that name,
  * including Dexie's own in this context, so one message tells this tab and all the others. The name is Dexie's
  * (STORAGE_MUTATED_DOM_EVENT_NAME in dexie 4, pinned in package.json); tests/unit/data-visit-digest.test.ts fails if a
- * Dexie upgrade changes it. `Dexie.on('storagemutated').fire` alone would not drop this tab's cached results.
+ * Dexie upgrade changes it. `Dexie.on('storagemutated').fire` alone would not drop this tab's cached results (tested
+ * in tests/e2e/offline.spec.ts without BroadcastChannel).
  */
 const DEXIE_CHANNEL = 'x-storagemutated-1';
 let channel: BroadcastChannel | undefined;
 
 function tell(parts: Record<string, RangeSet>): void {
-  if (typeof BroadcastChannel === 'undefined') { Dexie.on('storagemutated').fire(parts); return; }
+  if (typeof BroadcastChannel === 'undefined') {
+    // Safari before 15.4: no channel, and Dexie then listens for a DOM event of the same name, which drops this
+    // tab's cached results too (propagateLocally). Other tabs are not told — Dexie cannot do that there either.
+    if (typeof dispatchEvent === 'function' && typeof CustomEvent === 'function') dispatchEvent(new CustomEvent(DEXIE_CHANNEL, { detail: parts }));
+    else Dexie.on('storagemutated').fire(parts);
+    return;
+  }
   if (!channel) {
     channel = new BroadcastChannel(DEXIE_CHANNEL);
     (channel as BroadcastChannel & { unref?: () => void }).unref?.(); // Node (tests): do not keep the process alive

@@ -179,3 +179,27 @@ test('offline, the start page and its scripts come from the static routes; other
   await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
   expect((await sources()).page).not.toBe('cache');
 });
+
+test('without BroadcastChannel (Safari before 15.4), a saved visit still shows at once: history, badge and list', async ({ page, context }) => {
+  await context.addInitScript(() => { delete (window as { BroadcastChannel?: unknown }).BroadcastChannel; });
+  await installApp(page);
+  await context.setOffline(true);
+  await loadDemo(page);
+  expect(await page.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
+  const label = (await page.getByTestId('household-list').locator('li strong').first().textContent())!;
+  await page.getByTestId('household-list').locator('li a').first().click();
+  const history = page.getByTestId('visit-history').locator(':scope > li');
+  const before = await history.count();
+  await page.getByTestId('start-visit').click();
+  await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
+  await page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' }).getByRole('radio', { name: 'Đã hướng dẫn' }).click();
+  await page.getByTestId('save-visit').click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  await expect(history).toHaveCount(before + 1);
+  await expect(unsyncedCount(page)).toHaveText('1');
+  // Back to the list in the same page (no reload): the household's row shows today's visit.
+  const [y, m, d] = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10).split('-');
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hộ dân' }).click();
+  await page.getByTestId('search').fill(label);
+  await expect(page.getByTestId('household-list').locator('li').filter({ hasText: label }).first()).toContainText(`Thăm lần cuối ${d}/${m}/${y}`);
+});
