@@ -53,7 +53,7 @@ export function Overview({ d, scope, onScope }: Props) {
           submitted={d.submitted} onOpen={onScope} />
       )}
       <ItemBars scope={s} />
-      <TrendChart points={d.trend[scope] ?? d.trend[''] ?? []} fromPhone={source.value === 'server'} />
+      <TrendChart points={d.trend[scope] ?? d.trend[''] ?? []} serverFigures={source.value === 'server'} />
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { TrendPoint } from '../../shared/report/trend';
 import { lt } from './messages';
 
-/** `fromPhone`: the figures above are the server's roll-up but this trend is not (the server sends no months). */
-export function TrendChart({ points, fromPhone = false }: { points: TrendPoint[]; fromPhone?: boolean }) {
+/** `serverFigures`: the figures above are the server's roll-up, but this trend is computed on the phone (the server
+ *  sends no months), so the chart says so. */
+export function TrendChart({ points, serverFigures = false }: { points: TrendPoint[]; serverFigures?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
@@ -32,7 +33,7 @@ export function TrendChart({ points, fromPhone = false }: { points: TrendPoint[]
   return (
     <section class="card stack" aria-labelledby="trend-h">
       <h2 id="trend-h">{lt('trend')}</h2>
-      {fromPhone && <p class="small muted" data-testid="trend-from-phone">{lt('trend.fromPhone')}</p>}
+      {serverFigures && <p class="small muted" data-testid="trend-from-phone">{lt('trend.fromPhone')}</p>}
       <div ref={box} class="chart" aria-hidden="true" data-testid="trend-chart" />
       <div class="table-scroll">
         <table class="state" data-testid="trend-table">
