@@ -6,6 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { startChild } from './lib/child';
+import { commandCpuMs, processCpuMs } from './lib/proc-cpu';
 import { generateDemoCommune, DEMO_NOW_MS } from '../src/shared/demo';
 import { encodeHlc } from '../src/shared/hlc';
 import { uuidv7 } from '../src/shared/ids';
@@ -15,7 +16,12 @@ import type { Visit } from '../src/shared/schema';
 /** Node flags of the production server: package.json `start` and docs/deploy/Dockerfile (keep the three in step). */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
-export interface IngestRun { visits: number; ms: number; visitsPerSec: number; batchMs: number[]; statuses: Record<string, number> }
+/** serverCpuMs: the server process's CPU time over the run; dbCpuMs: PostgreSQL's processes' (null on SQLite, which
+ *  runs inside the server, and where /proc cannot be read). Per visit they vary far less with the host than visits/s. */
+export interface IngestRun {
+  visits: number; ms: number; visitsPerSec: number; batchMs: number[]; statuses: Record<string, number>;
+  serverCpuMs?: number | null; dbCpuMs?: number | null;
+}
 
 export async function runIngest(opts: {
   databaseUrl?: string; devices: number; batchesPerDevice: number; batchSize: number; runs: number;
@@ -54,6 +60,9 @@ export async function runIngest(opts: {
       }));
       const batchMs: number[] = [];
       const statuses: Record<string, number> = {};
+      const pid = server.proc.pid!;
+      const dbCpu = () => (opts.databaseUrl ? commandCpuMs('postgres') : null);
+      const cpu0 = [processCpuMs(pid), dbCpu()] as const;
       const t0 = performance.now();
       await Promise.all(devices.map(async (d, di) => {
         for (const body of bodies[di]!) {
@@ -75,9 +84,12 @@ export async function runIngest(opts: {
         }
       }));
       const ms = performance.now() - t0;
+      const cpu1 = [processCpuMs(pid), dbCpu()] as const;
+      const used = (i: 0 | 1) => (cpu0[i] === null || cpu1[i] === null ? null : cpu1[i]! - cpu0[i]!);
       const accepted = statuses.accepted ?? 0;
-      runs.push({ visits: accepted, ms, visitsPerSec: accepted / (ms / 1000), batchMs, statuses });
-      opts.log(`  run ${r + 1}: ${accepted} visits in ${Math.round(ms)} ms = ${Math.round(accepted / (ms / 1000))}/s ${JSON.stringify(statuses)}`);
+      runs.push({ visits: accepted, ms, visitsPerSec: accepted / (ms / 1000), batchMs, statuses, serverCpuMs: used(0), dbCpuMs: used(1) });
+      const perVisit = (x: number | null) => (x === null || accepted === 0 ? '' : ` ${Math.round((x * 1000) / accepted)}`);
+      opts.log(`  run ${r + 1}: ${accepted} visits in ${Math.round(ms)} ms = ${Math.round(accepted / (ms / 1000))}/s; CPU µs/visit server${perVisit(used(0))}${opts.databaseUrl ? ` db${perVisit(used(1))}` : ''} ${JSON.stringify(statuses)}`);
     }
     return runs;
   } catch (e) {

@@ -18,6 +18,8 @@ const TARGET = { coldMs: 1000, searchMs: 16, saveMs: 10, ratio: 10, ingestPerSec
 
 const KB = (b: number) => `${fmt(b / 1024)} KB`;
 const ok = (pass: boolean | undefined) => (pass === undefined ? '—' : pass ? '✅ meets' : '❌ misses');
+/** CPU µs per accepted visit, or — when not read (no /proc, SQLite's database CPU is the server's). */
+const cpuPerVisit = (ms: number | null | undefined, visits: number) => (ms == null || visits === 0 ? '—' : `${fmt((ms * 1000) / visits)} µs`);
 const wire = (s: { bytesUp: number; bytesDown: number }) => s.bytesUp + s.bytesDown;
 
 export function writeReport(r: Results, path: string, partial: boolean): string {
@@ -91,8 +93,9 @@ export function writeReport(r: Results, path: string, partial: boolean): string 
     }
     if (ing.postgresSkipped) rows.push(['Server ingest, PostgreSQL', `≥ ${fmt(TARGET.ingestPerSec)} visits/s`, `not measured: ${ing.postgresSkipped}`, '—']);
     details.push('### Server ingest', '', `${r.config.ingestDevices} enrolled devices (members, one hamlet each) push at once, ${r.config.ingestBatchesPerDevice} gzip batches of ${r.config.ingestBatchSize} new visits each, straight to the server (its own process) over loopback; the database already holds the commune. visits/s = accepted visits / wall time; p95 over every batch of the run.`, '',
-      '| Database | run | visits | wall | visits/s | p95 batch | statuses |', '|---|---|---:|---:|---:|---:|---|',
-      ...(['sqlite', 'postgres'] as const).flatMap((k) => (ing[k] ?? []).map((x, i) => `| ${k} | ${i + 1} | ${x.visits} | ${fmt(x.ms)} ms | ${fmt(x.visitsPerSec)} | ${fmt(p95(x.batchMs))} ms | ${JSON.stringify(x.statuses)} |`)), '');
+      'CPU per visit: the CPU time of the server process (and of PostgreSQL\'s processes) over the run divided by the accepted visits, read from /proc. A busy host changes it far less than visits/s, so it shows whether a change made the work cheaper.', '',
+      '| Database | run | visits | wall | visits/s | p95 batch | CPU/visit server | CPU/visit PostgreSQL | statuses |', '|---|---|---:|---:|---:|---:|---:|---:|---|',
+      ...(['sqlite', 'postgres'] as const).flatMap((k) => (ing[k] ?? []).map((x, i) => `| ${k} | ${i + 1} | ${x.visits} | ${fmt(x.ms)} ms | ${fmt(x.visitsPerSec)} | ${fmt(p95(x.batchMs))} ms | ${cpuPerVisit(x.serverCpuMs, x.visits)} | ${cpuPerVisit(x.dbCpuMs, x.visits)} | ${JSON.stringify(x.statuses)} |`)), '');
   }
 
   const sections = Object.entries(r.sections);
