@@ -106,6 +106,17 @@ describeEachDb('visits-only group commit', (h) => {
     const fast = await scenario(h().store);
     expect(await scenario(general)).toEqual(fast);
   });
+  it('Vietnamese, emoji, quotes and backslashes in a visit arrive in the stored row as sent (UTF-8 row bytes)', async () => {
+    const homes = h().demo.households.filter((x) => x.hamletId === member.member.hamletIds[0]);
+    // (Line breaks and tabs are folded to spaces by validation on either path, so none here.)
+    const notes = 'Bà Nguyễn Thị Hoà 👵🏽 đã cài VNeID mức 2 — "QR" \\ ½ 中文 ﷽';
+    const raws = homes.slice(0, 3).map((home, i) => visitMutation(member.member, home, { notes: `${notes} ${i}` }));
+    const [results] = await together(h().store, [job(member, raws)]);
+    expect(results!.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const rows = await visitRows(h().store, raws.map((r) => r.payload.id));
+    expect(rows.map((r) => JSON.parse(r.data!).notes).sort()).toEqual(raws.map((_, i) => `${notes} ${i}`));
+  });
+
   it('a separator character in a written field does not shift columns: the group is stored value by value', async () => {
     const home = h().demo.households.find((x) => x.hamletId === member.member.hamletIds[0])!;
     const raw = visitMutation(member.member, home);
