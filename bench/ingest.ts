@@ -1,12 +1,13 @@
 /**
  * Server ingest: 50 devices push at once, straight to the server (no link: this is the server's capacity).
- * Each device is a member of one hamlet and pushes gzip batches of new visits for that hamlet's households, as the
- * sync engine does (bodies compressed before the clock starts, as the phones compress them). The server runs in
- * its own process on a database already holding the commune (5,000 households, 50,000 visits).
+ * Each device is a member of one hamlet and pushes batches of new visits for that hamlet's households encoded as the
+ * sync engine encodes them (ASCII JSON, gzip), prepared before the clock starts as the phones prepare them. The server
+ * runs in its own process on a database already holding the commune (5,000 households, 50,000 visits).
  */
 import { gzipSync } from 'node:zlib';
 import { startChild } from './lib/child';
 import { commandCpuMs, processCpuMs } from './lib/proc-cpu';
+import { asciiJson } from '../src/shared/ascii-json';
 import { generateDemoCommune, DEMO_NOW_MS } from '../src/shared/demo';
 import { encodeHlc } from '../src/shared/hlc';
 import { uuidv7 } from '../src/shared/ids';
@@ -56,7 +57,7 @@ export async function runIngest(opts: {
           const visit: Visit = { ...t, id: uuidv7(now), householdId: d.households[(i * 13 + b) % d.households.length]!, hamletId: d.hamletId, memberId: d.memberId, at: new Date(now).toISOString(), amends: null };
           return { id: uuidv7(now), type: 'visit.create', entityId: visit.id, hlc: encodeHlc({ wallMs: now, counter: i % 1000, node: d.deviceId.slice(0, 8) }), payload: visit };
         });
-        return gzipSync(JSON.stringify({ mutations }));
+        return gzipSync(asciiJson({ mutations }));
       }));
       const batchMs: number[] = [];
       const statuses: Record<string, number> = {};

@@ -2,6 +2,7 @@
  * One push batch: read from the outbox, encoded (gzip), sent, and its verdicts written back. Split from the
  * pipeline (push.ts) so that reading and gzipping the next batch can happen while this one is on the wire.
  */
+import { asciiJson } from '../shared/ascii-json';
 import { PUSH_RESULTS_COMPACT, PushResponse, type MutationType, type PushResult } from '../shared/protocol';
 import { gzip, request, type Outcome } from './transport';
 import { SYNC_TIMEOUT_MS, type SyncRun } from './run';
@@ -39,10 +40,11 @@ export async function prepareBatch(run: SyncRun, afterSeq: number, limit: number
     ? await store.pendingAfter(afterSeq, limit)
     : (await store.pendingBatch(limit + unsettled)).filter((q) => q.seq > afterSeq).slice(0, limit);
   if (batch.length === 0) return null;
-  const json = JSON.stringify({ mutations: batch.map((q) => q.mutation) });
+  // ASCII JSON: the server reads it faster than UTF-8 (D-I7); still plain JSON to any server.
+  const json = asciiJson({ mutations: batch.map((q) => q.mutation) });
   const zipped = useGzip ? await gzip(json) : null;
   return {
-    batch, body: zipped ?? json, gzipped: zipped !== null, bytes: zipped ? zipped.length : new TextEncoder().encode(json).length,
+    batch, body: zipped ?? json, gzipped: zipped !== null, bytes: zipped ? zipped.length : json.length, // ASCII: one byte per character
     independent: batch.every((q) => INDEPENDENT.has(q.mutation.type)), lastSeq: batch.at(-1)!.seq,
   };
 }

@@ -38,6 +38,9 @@ describe('sync engine against a fake server', () => {
     expect(result.ok).toBe(true);
     expect(server.visits.size).toBe(3);
     expect(server.gzipBodies).toBeGreaterThan(0);
+    // Sent as ASCII JSON (Vietnamese escaped), read back as the same text.
+    expect(server.nonAsciiBodies).toBe(0);
+    expect([...server.visits.values()].map((v) => v.notes)).toEqual(['Đã đến nhà', 'Đã đến nhà', 'Đã đến nhà']);
     expect((await outboxCounts()).pending).toBe(0);
     const receipt = await lastSyncReceipt();
     expect(receipt?.sent).toMatchObject({ visits: 3, households: 1, persons: 1 });

@@ -25,6 +25,8 @@ export class FakeServer {
   compact = false;
   miscount = 0;
   gzipBodies = 0;
+  /** Push bodies holding any byte outside ASCII (the engine escapes it all, D-I7). */
+  nonAsciiBodies = 0;
   requests = 0;
   constructor(readonly communeId: string, readonly token = 'secret-token', readonly pageSize = 3) {}
 
@@ -45,6 +47,7 @@ export class FakeServer {
         const stream = new Blob([init.body as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
         text = await new Response(stream).text();
       } else text = String(init.body);
+      if (/[^\x00-\x7f]/.test(text)) this.nonAsciiBodies++;
       const { mutations } = JSON.parse(text) as { mutations: unknown[] };
       if (mutations.length > this.maxBatch) return json(413, { error: { code: 'too_large', message: 'lô quá lớn' } });
       this.pushSizes.push(mutations.length);
