@@ -106,9 +106,10 @@ export function rowsBytes(jobs: PushJob<unknown>[], writes: PushWrites[]): [muta
     mutationCount += w.mutations.length;
     for (const x of w.visits) jsonChars += x.json.length;
   }
-  // Ids and hashes are ASCII; the JSON mostly so: start at one byte per character plus the ids, grow if needed.
-  const mutations = new Utf8Rows(mutationCount * 220);
-  const visits = new Utf8Rows(jsonChars + mutationCount * 160);
+  // Ids and hashes are ASCII (a mutation row ≈ 240 bytes, a visit row's fields ≈ 190 before its JSON); the JSON is
+  // mostly ASCII: a tenth more than its length leaves room for Vietnamese, and for add()'s worst-case check at the end.
+  const mutations = new Utf8Rows(mutationCount * 256 + 4096);
+  const visits = new Utf8Rows(Math.ceil(jsonChars * 1.1) + mutationCount * 200 + 4096);
   for (let i = 0; i < writes.length; i++) {
     const { communeId: c, deviceId: d, memberId: u, nowMs: t } = jobs[i]!.meta;
     if (!plain(c, d, u)) return null;
