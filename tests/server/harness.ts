@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppDeps } from '../../server/app';
 import { issueEnrolCode } from '../../server/auth/issue-code';
 import { openStore, seedCommune, snapshotCounts, type Store } from '../../server/db';
+import { asciiJson } from '../../src/shared/ascii-json';
 import { generateDemoCommune, type DemoCommune } from '../../src/shared/demo';
 import type { EnrolResponse, PullResponse, PushResponse } from '../../src/shared/protocol';
 import type { Member } from '../../src/shared/schema';
@@ -31,7 +32,8 @@ export interface Harness {
   clock: { now: number };
   enrolMember(member: Member): Promise<Device>;
   request(path: string, init?: RequestInit): Promise<Reply<any>>;
-  push(device: Device, mutations: unknown[], opts?: { gzip?: boolean; query?: string }): Promise<Reply<PushResponse & { error?: any }>>;
+  /** ascii: the body as the app sends it (non-ASCII escaped, D-I7); otherwise plain JSON.stringify (UTF-8). */
+  push(device: Device, mutations: unknown[], opts?: { gzip?: boolean; query?: string; ascii?: boolean }): Promise<Reply<PushResponse & { error?: any }>>;
   pull(device: Device, cursor?: string, limit?: number): Promise<Reply<PullResponse & { error?: any }>>;
   /** Pulls every page; returns the latest change per entity id. */
   pullAll(device: Device): Promise<Map<string, PullResponse['changes'][number]>>;
@@ -81,7 +83,7 @@ export async function startHarness(kind: DbKind, deps: Partial<AppDeps> = {}): P
       return { token: r.body.token, deviceId: r.body.deviceId, member: r.body.member, enrol: r.body };
     },
     push(device, mutations, opts = {}) {
-      const json = JSON.stringify({ mutations });
+      const json = opts.ascii ? asciiJson({ mutations }) : JSON.stringify({ mutations });
       const headers: Record<string, string> = { ...auth(device), 'content-type': 'application/json' };
       if (opts.gzip) headers['content-encoding'] = 'gzip';
       return request(`/api/v1/sync/push${opts.query ? `?${opts.query}` : ''}`, { method: 'POST', headers, body: opts.gzip ? gzipSync(json) : json });

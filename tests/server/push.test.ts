@@ -31,6 +31,18 @@ describeEachDb('push', (h) => {
     expect((await stored(leader, visit.payload.id)).notes).toBe('Đã hướng dẫn cài VNeID');
   });
 
+  it('the same batch as UTF-8 and as ASCII JSON is the same content: a resend after an app update is a duplicate', async () => {
+    const notes = 'Cụ ông 82 tuổi, mắt kém — đã cài Sổ sức khỏe điện tử 👍';
+    const visit = visitMutation(member.member, homes()[2]!, { notes });
+    expect((await h().push(member, [visit], { gzip: true })).body.results).toEqual([{ id: visit.id, status: 'accepted' }]);
+    expect((await h().push(member, [visit], { gzip: true, ascii: true })).body.results).toEqual([{ id: visit.id, status: 'duplicate' }]);
+    const other = visitMutation(member.member, homes()[2]!, { notes });
+    expect((await h().push(member, [other], { ascii: true })).body.results).toEqual([{ id: other.id, status: 'accepted' }]);
+    expect((await h().push(member, [other])).body.results).toEqual([{ id: other.id, status: 'duplicate' }]);
+    expect((await stored(leader, visit.payload.id)).notes).toBe(notes);
+    expect((await stored(leader, other.payload.id)).notes).toBe(notes);
+  });
+
   it('answers one result per mutation in request order, duplicates inside one batch included', async () => {
     const a = visitMutation(member.member, homes()[1]!);
     const b = visitMutation(member.member, homes()[1]!);
