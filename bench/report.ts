@@ -93,7 +93,7 @@ export function writeReport(r: Results, path: string, partial: boolean): string 
     }
     if (ing.postgresSkipped) rows.push(['Server ingest, PostgreSQL', `≥ ${fmt(TARGET.ingestPerSec)} visits/s`, `not measured: ${ing.postgresSkipped}`, '—']);
     details.push('### Server ingest', '', `${r.config.ingestDevices} enrolled devices (members, one hamlet each) push at once, ${r.config.ingestBatchesPerDevice} gzip batches of ${r.config.ingestBatchSize} new visits each, straight to the server (its own process) over loopback; the database already holds the commune. visits/s = accepted visits / wall time; p95 over every batch of the run.`, '',
-      'CPU per visit: the CPU time of the server process (and of PostgreSQL\'s processes) over the run divided by the accepted visits, read from /proc. A busy host changes it far less than visits/s, so it shows whether a change made the work cheaper.', '',
+      'CPU per visit: the CPU time of the server process (and of every process named postgres on the machine: the bench\'s throwaway cluster) over the run divided by the accepted visits, read from /proc. A busy host changes it far less than visits/s, so it shows whether a change made the work cheaper.', '',
       '| Database | run | visits | wall | visits/s | p95 batch | CPU/visit server | CPU/visit PostgreSQL | statuses |', '|---|---|---:|---:|---:|---:|---:|---:|---|',
       ...(['sqlite', 'postgres'] as const).flatMap((k) => (ing[k] ?? []).map((x, i) => `| ${k} | ${i + 1} | ${x.visits} | ${fmt(x.ms)} ms | ${fmt(x.visitsPerSec)} | ${fmt(p95(x.batchMs))} ms | ${cpuPerVisit(x.serverCpuMs, x.visits)} | ${cpuPerVisit(x.dbCpuMs, x.visits)} | ${JSON.stringify(x.statuses)} |`)), '');
   }
