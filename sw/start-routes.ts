@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The cold start without waking this worker (D23): ServiceWorker static routing (`InstallEvent.addRoutes`, Chromium
+ * The cold start without waiting for this worker (D23): ServiceWorker static routing (`InstallEvent.addRoutes`, Chromium
  * 123+) lets the browser answer the start page and the hashed assets straight from Cache Storage, so opening the
  * app does not wait for the worker's thread to start and run its script, and no fetch event is dispatched for each
  * request (Chromium still starts the worker, alongside). Browsers without it (Safari, Firefox) keep the fetch
