@@ -7,16 +7,7 @@
  * JSON.stringify escapes lone surrogates itself, so what remains here always pairs up.
  */
 const NON_ASCII = /[\u0080-\uffff]/g;
-const escapes = new Map<string, string>();
-
-function escape(ch: string): string {
-  let e = escapes.get(ch);
-  if (e === undefined) {
-    e = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    if (escapes.size < 4096) escapes.set(ch, e); // Vietnamese uses a few hundred letters; the cache stays small
-  }
-  return e;
-}
+const escape = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(NON_ASCII, escape);
