@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { startChild } from './lib/child';
-import { commandCpuMs, processCpuMs } from './lib/proc-cpu';
+import { commandCpuMs, cpuUsPerVisit, processCpuMs } from './lib/proc-cpu';
 import { asciiJson } from '../src/shared/ascii-json';
 import { generateDemoCommune, DEMO_NOW_MS } from '../src/shared/demo';
 import { encodeHlc } from '../src/shared/hlc';
@@ -89,7 +89,7 @@ export async function runIngest(opts: {
       const used = (i: 0 | 1) => (cpu0[i] === null || cpu1[i] === null ? null : cpu1[i]! - cpu0[i]!);
       const accepted = statuses.accepted ?? 0;
       runs.push({ visits: accepted, ms, visitsPerSec: accepted / (ms / 1000), batchMs, statuses, serverCpuMs: used(0), dbCpuMs: used(1) });
-      const perVisit = (x: number | null) => (x === null || accepted === 0 ? '' : ` ${Math.round((x * 1000) / accepted)}`);
+      const perVisit = (x: number | null) => { const us = cpuUsPerVisit(x, accepted); return us === null ? '' : ` ${Math.round(us)}`; };
       opts.log(`  run ${r + 1}: ${accepted} visits in ${Math.round(ms)} ms = ${Math.round(accepted / (ms / 1000))}/s; CPU µs/visit server${perVisit(used(0))}${opts.databaseUrl ? ` db${perVisit(used(1))}` : ''} ${JSON.stringify(statuses)}`);
     }
     return runs;

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { FIRST_ROUTE_JS_BUDGET_BYTES } from './bundle';
 import { SLOW_4G } from './link-proxy';
 import { SEARCH_QUERIES } from './browser/micro';
+import { cpuUsPerVisit } from './lib/proc-cpu';
 import { fmt, fmtSummary, p95, summarise, type Summary } from './lib/stats';
 import type { Results } from './lib/results';
 
@@ -19,7 +20,7 @@ const TARGET = { coldMs: 1000, searchMs: 16, saveMs: 10, ratio: 10, ingestPerSec
 const KB = (b: number) => `${fmt(b / 1024)} KB`;
 const ok = (pass: boolean | undefined) => (pass === undefined ? '—' : pass ? '✅ meets' : '❌ misses');
 /** CPU µs per accepted visit, or — when not read (no /proc, SQLite's database CPU is the server's). */
-const cpuPerVisit = (ms: number | null | undefined, visits: number) => (ms == null || visits === 0 ? '—' : `${fmt((ms * 1000) / visits)} µs`);
+const cpuPerVisit = (ms: number | null | undefined, visits: number) => { const us = cpuUsPerVisit(ms, visits); return us === null ? '—' : `${fmt(us)} µs`; };
 const wire = (s: { bytesUp: number; bytesDown: number }) => s.bytesUp + s.bytesDown;
 
 export function writeReport(r: Results, path: string, partial: boolean): string {

@@ -5,6 +5,7 @@
  */
 import { runIngest } from '../ingest';
 import { startThrowawayPg } from '../lib/pg';
+import { cpuUsPerVisit } from '../lib/proc-cpu';
 
 const runs = Number(process.env.PROBE_RUNS ?? 2);
 const usePg = (process.env.PROBE_DB ?? 'postgres') === 'postgres';
@@ -15,7 +16,7 @@ try {
     databaseUrl: pg?.url, devices: 50, batchesPerDevice: 5, batchSize: 200, runs, households: 5000, visitsPerHousehold: 10,
     log: (s) => console.error(s),
   });
-  const per = (ms: number | null | undefined, n: number) => (ms == null ? null : Math.round((ms * 1000) / n));
+  const per = (ms: number | null | undefined, n: number) => { const us = cpuUsPerVisit(ms, n); return us === null ? null : Math.round(us); };
   console.log(`RESULT ${JSON.stringify(out.map((r) => ({ perSec: Math.round(r.visitsPerSec), server: per(r.serverCpuMs, r.visits), db: per(r.dbCpuMs, r.visits) })))}`);
 } finally {
   await pg?.stop();

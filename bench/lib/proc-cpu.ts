@@ -6,6 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)).
 
+/** CPU µs per visit from a run's CPU ms; null when the CPU time was not read or nothing was accepted. */
+export function cpuUsPerVisit(cpuMs: number | null | undefined, visits: number): number | null {
+  return cpuMs == null || visits === 0 ? null : (cpuMs * 1000) / visits;
+}
+
 /** utime + stime of one process, in ms; null when it cannot be read. */
 export function processCpuMs(pid: number): number | null {
   try {
