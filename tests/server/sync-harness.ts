@@ -86,7 +86,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       return res;
     },
     async enrol(role, hamletIds, communeId = demo.commune.id) {
-      const code = `TEST${String(++codeCounter).padStart(4, '0')}`;
+      // Codes are exactly 8 letters or digits: base 36 keeps that for 36^7 phones (a long property run enrols >10,000).
+      const code = `T${(++codeCounter).toString(36).toUpperCase().padStart(7, '0')}`;
       await insertEnrolCode(store, {
         codeHash: hashSecret(code), communeId, memberId: null, role, hamletIds, createdBy: null,
         nowMs: Date.now(), expiresAt: Date.now() + 3_600_000,
