@@ -10,6 +10,9 @@ import { join } from 'node:path';
 
 interface Tally { name: string; passed: number; failed: number; skipped: number; ok: boolean }
 const tallies: Tally[] = [];
+/** Failed tests, named again in the summary: CI keeps only the tail of the output. */
+const failures: string[] = [];
+const firstLine = (m: unknown): string => String(m ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0]!.slice(0, 300);
 const out = mkdtempSync(join(tmpdir(), 'tungnha-test-'));
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
@@ -22,6 +25,12 @@ function vitestProject(project: string): void {
   const file = join(out, `${project}.json`);
   const ok = run(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   const json = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  for (const f of json?.testResults ?? []) {
+    for (const a of f.assertionResults ?? []) {
+      if (a.status === 'failed') failures.push(`${project}: ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+    }
+    if (f.status === 'failed' && !(f.assertionResults ?? []).length) failures.push(`${project}: ${f.name} — ${firstLine(f.message)}`);
+  }
   tallies.push({
     name: project, ok: ok && !!json,
     passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1, skipped: json?.numPendingTests ?? 0,
@@ -43,7 +52,20 @@ function e2e(): void {
   const ok = run(npx, ['playwright', 'test', '-c', 'tests/e2e', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   const json = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
   const s = json?.stats;
+  collectE2eFailures(json?.suites ?? []);
   tallies.push({ name: 'e2e', ok: ok && !!s, passed: s?.expected ?? 0, failed: s ? s.unexpected : 1, skipped: s?.skipped ?? 0 });
+}
+
+interface PwSuite { title: string; suites?: PwSuite[]; specs?: { title: string; file: string; line: number; ok: boolean; tests: { results: { error?: { message?: string } }[] }[] }[] }
+function collectE2eFailures(suites: PwSuite[]): void {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+      failures.push(`e2e: ${spec.file}:${spec.line} › ${suite.title} › ${spec.title} — ${firstLine(error)}`);
+    }
+    collectE2eFailures(suite.suites ?? []);
+  }
 }
 
 const problems = checkSystem();
@@ -55,6 +77,7 @@ rmSync(out, { recursive: true, force: true });
 
 console.log('\n── Từng Nhà test summary ──');
 for (const t of tallies) console.log(`${t.ok ? 'ok  ' : 'FAIL'} ${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+for (const f of failures) console.log(`  ✗ ${f}`);
 const passed = tallies.reduce((n, t) => n + t.passed, 0);
 const failed = tallies.reduce((n, t) => n + t.failed, 0);
 const allOk = tallies.every((t) => t.ok) && failed === 0;
