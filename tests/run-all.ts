@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 interface Tally { name: string; passed: number; failed: number; skipped: number; ok: boolean }
 const tallies: Tally[] = [];
@@ -26,10 +26,11 @@ function vitestProject(project: string): void {
   const ok = run(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   const json = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
   for (const f of json?.testResults ?? []) {
+    const where = relative(process.cwd(), f.name);
     for (const a of f.assertionResults ?? []) {
-      if (a.status === 'failed') failures.push(`${project}: ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+      if (a.status === 'failed') failures.push(`${project}: ${where} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
     }
-    if (f.status === 'failed' && !(f.assertionResults ?? []).length) failures.push(`${project}: ${f.name} — ${firstLine(f.message)}`);
+    if (f.status === 'failed' && !(f.assertionResults ?? []).some((a: { status: string }) => a.status === 'failed')) failures.push(`${project}: ${where} — ${firstLine(f.message)}`);
   }
   tallies.push({
     name: project, ok: ok && !!json,
