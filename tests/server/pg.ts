@@ -89,9 +89,9 @@ function withDatabases(url: string, shutdown: () => Promise<void>): ThrowawayPg 
 }
 
 /**
- * Waits until no session but this one is connected to the database at `url`. A killed client's backends live on
- * until they read its closed socket, and one that already holds the client's COMMIT still commits it: only after
- * they are gone is what the database holds final.
+ * Waits until no client session but this one is connected to the database at `url` (autovacuum workers do not count).
+ * A killed client's backends live on until they read its closed socket, and one that already holds the client's
+ * COMMIT still commits it: only after they are gone is what the database holds final.
  */
 export async function waitForOtherSessionsGone(url: string, timeoutMs = 20_000): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -99,7 +99,7 @@ export async function waitForOtherSessionsGone(url: string, timeoutMs = 20_000):
   try {
     for (const end = Date.now() + timeoutMs; ;) {
       const { rows } = await client.query<{ n: number }>(
-        'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()");
       if (rows[0]!.n === 0) return;
       if (Date.now() > end) throw new Error(`${rows[0]!.n} other session(s) still on the database after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));
