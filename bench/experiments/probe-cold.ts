@@ -156,6 +156,17 @@ async function traced(p: Page): Promise<() => Promise<void>> {
       }
       console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | '));
     }
+    if (process.env.PROBE_NAMES) {
+      // PROBE_NAMES=<regex>: matching events on the main thread up to interactive — count, wall and CPU ms by name.
+      const re = new RegExp(process.env.PROBE_NAMES);
+      const by = new Map<string, [number, number, number]>();
+      for (const e of events.filter((x) => inWindow(x) && re.test(x.name))) {
+        const v = by.get(e.name) ?? [0, 0, 0];
+        by.set(e.name, [v[0] + 1, v[1] + (e.dur ?? 0) / 1000, v[2] + (e.tdur ?? 0) / 1000]);
+      }
+      if (process.env.PROBE_ARGS) for (const e of events.filter((x) => inWindow(x) && re.test(x.name)).slice(0, 40)) console.log(`  ${at(e.ts)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify(e.args ?? {})}`);
+      console.log([...by].sort((a, b) => b[1][2] - a[1][2]).slice(0, 20).map(([n, [c, w, t]]) => `${n} ×${c} ${w.toFixed(1)}/${t.toFixed(1)} ms`).join(' | '));
+    }
     lastTrace = { busy: sum('RunTask'), layout: sum('Layout'), style: sum('UpdateLayoutTree'), paint: sum('Paint') + sum('Commit') + sum('Layerize'), js: sum('v8.evaluateModule') + sum('FunctionCall') + sum('EvaluateScript'),
       cpu: cpu('RunTask'), cpuLayout: cpu('Layout'), cpuStyle: cpu('UpdateLayoutTree'), cpuPaint: cpu('Paint') + cpu('Commit') + cpu('Layerize'), cpuJs: cpu('v8.evaluateModule') + cpu('FunctionCall') + cpu('EvaluateScript') };
     if (!process.env.PROBE_QUIET) for (const [t, text] of lines.sort((a, b) => a[0] - b[0])) console.log(`${String(Math.round(t)).padStart(6)} ${text}`);
