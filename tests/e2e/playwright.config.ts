@@ -5,7 +5,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,7 +17,12 @@ function freePort(): number {
 }
 
 process.env.E2E_PORT ??= String(freePort());
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tungnha-e2e-'));
+if (!process.env.E2E_DATA_DIR) {
+  const dir = mkdtempSync(join(tmpdir(), 'tungnha-e2e-'));
+  process.env.E2E_DATA_DIR = dir;
+  // Removed when the runner exits, after it has stopped the server; a directory given from outside is kept.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
 const port = Number(process.env.E2E_PORT);
 const hasServer = existsSync(join(root, 'server/main.ts'));
 // Debian's Chromium when present (CI installs it), else the browser Playwright downloaded.
