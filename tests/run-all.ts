@@ -63,7 +63,8 @@ function collectE2eFailures(suites: PwSuite[]): void {
     for (const spec of suite.specs ?? []) {
       if (spec.ok) continue;
       const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
-      failures.push(`e2e: ${spec.file}:${spec.line} › ${suite.title} › ${spec.title} — ${firstLine(error)}`);
+      const group = suite.title === spec.file ? '' : `${suite.title} › `; // a file's top suite is titled by the file
+      failures.push(`e2e: ${spec.file}:${spec.line} › ${group}${spec.title} — ${firstLine(error)}`);
     }
     collectE2eFailures(suite.suites ?? []);
   }
