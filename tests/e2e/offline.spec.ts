@@ -189,6 +189,8 @@ test('without BroadcastChannel (Safari before 15.4), a saved visit still shows a
   const label = (await page.getByTestId('household-list').locator('li strong').first().textContent())!;
   await page.getByTestId('household-list').locator('li a').first().click();
   const history = page.getByTestId('visit-history').locator(':scope > li');
+  // The page renders its history with the household, so count only once it is there (not on the loading screen).
+  await expect(page.getByTestId('start-visit')).toBeVisible();
   const before = await history.count();
   await page.getByTestId('start-visit').click();
   await openVisitItem(page, 'An toàn thông tin, phòng chống lừa đảo trực tuyến');
