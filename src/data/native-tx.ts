@@ -97,3 +97,20 @@ function tell(parts: Record<string, RangeSet>): void {
   }
   channel.postMessage(parts);
 }
+
+/**
+ * Tells this page's live queries that any table may have changed. Only for a page without BroadcastChannel (Safari
+ * 15.0–15.3, which has module workers but no channel): the sync worker's writes are announced on a channel that cannot
+ * reach such a page, so after the worker applied pulled data the page re-runs its queries itself. Elsewhere the
+ * worker's channel has already told every page, and this does nothing.
+ */
+export function announceWorkerWrites(): void {
+  if (typeof BroadcastChannel !== 'undefined') return;
+  const parts: Record<string, RangeSet> = {};
+  for (const table of db.tables) {
+    for (const index of ['', ':dels', ...table.schema.indexes.map((ix) => ix.name)]) {
+      parts[`idb://${db.name}/${table.name}/${index}`] = new RangeSet(Dexie.minKey, Dexie.maxKey);
+    }
+  }
+  tell(parts);
+}

@@ -41,11 +41,28 @@ export function callWorker<T>(call: (r: Remote<Services>) => Promise<T>): Promis
  * run (an old browser, a broken cache), the same engine runs on the page: slower UI, but the visits still go.
  */
 export async function syncInWorker(onProgress: (p: SyncProgress) => void = () => {}): Promise<SyncResult> {
+  let received = 0;
+  const progress = (p: SyncProgress) => {
+    if (p.received > received) { received = p.received; refreshPageQueries(); }
+    onProgress(p);
+  };
   try {
-    return await callWorker((r) => r.sync(proxy(onProgress)));
+    return await callWorker((r) => r.sync(proxy(progress)));
   } catch (e) {
     if (!(e instanceof WorkerUnavailable) && typeof Worker !== 'undefined') throw e;
     const { syncOnPage } = await import('./page-sync');
     return syncOnPage(onProgress);
+  } finally {
+    refreshPageQueries(); // the outbox rows the push marked sent, and whatever was pulled last
   }
+}
+
+/**
+ * A page without BroadcastChannel (Safari 15.0–15.3) never hears of the worker's writes: its lists would stay as they
+ * were until a reload — after enrolment, with no households at all. Then the page tells its own live queries to re-run.
+ * Loaded only there; elsewhere the worker's channel reaches the page and nothing is loaded.
+ */
+function refreshPageQueries(): void {
+  if (typeof BroadcastChannel !== 'undefined') return;
+  void import('../data/native-tx').then((m) => m.announceWorkerWrites()).catch(() => {});
 }

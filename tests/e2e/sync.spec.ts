@@ -90,3 +90,19 @@ test('two volunteers sync offline visits; the leader sees both; another hamlet s
   expect(await other.evaluate(() => location.pathname)).toBe('/households');
   await expect(other.getByRole('link', { name: 'Đổi thôn/bản' })).toHaveCount(0);
 });
+
+test('without BroadcastChannel on the page (Safari 15.0–15.3), what the sync worker writes shows at once: households after enrolment, the count after a sync', async ({ browser, baseURL }) => {
+  const [code] = await issueCodes(baseURL!, [{ role: 'member', hamlet: HAMLET }]);
+  const page = await phone(browser, baseURL!);
+  // Only the page loses it: the worker keeps its own, but nothing it posts can reach a page without one.
+  await page.context().addInitScript(() => { delete (window as { BroadcastChannel?: unknown }).BroadcastChannel; });
+  await enrol(page, code!);
+  expect(await page.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
+  const note = `Ghi chú không BroadcastChannel ${Date.now().toString(36)}`;
+  await visitOffline(page, 0, note);
+  await page.context().setOffline(false);
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-receipt')).toContainText(/1 lượt thăm đã gửi lúc \d\d:\d\d/);
+  await expect(unsyncedCount(page)).toHaveText('0');
+});
