@@ -7,12 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 interface Tally { name: string; passed: number; failed: number; skipped: number; ok: boolean }
 const tallies: Tally[] = [];
 /** Failed tests, named again in the summary: CI keeps only the tail of the output. */
 const failures: string[] = [];
-const firstLine = (m: unknown): string => String(m ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0]!.slice(0, 300);
+const firstLine = (m: unknown): string => stripVTControlCharacters(String(m ?? '')).trim().split('\n')[0]!.slice(0, 300);
 const out = mkdtempSync(join(tmpdir(), 'tungnha-test-'));
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
