@@ -159,12 +159,13 @@ async function traced(p: Page): Promise<() => Promise<void>> {
     if (process.env.PROBE_NAMES) {
       // PROBE_NAMES=<regex>: matching events on the main thread up to interactive — count, wall and CPU ms by name.
       const re = new RegExp(process.env.PROBE_NAMES);
+      const matching = events.filter((x) => inWindow(x) && re.test(x.name));
       const by = new Map<string, [number, number, number]>();
-      for (const e of events.filter((x) => inWindow(x) && re.test(x.name))) {
+      for (const e of matching) {
         const v = by.get(e.name) ?? [0, 0, 0];
         by.set(e.name, [v[0] + 1, v[1] + (e.dur ?? 0) / 1000, v[2] + (e.tdur ?? 0) / 1000]);
       }
-      if (process.env.PROBE_ARGS) for (const e of events.filter((x) => inWindow(x) && re.test(x.name)).slice(0, 40)) console.log(`  ${at(e.ts)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify(e.args ?? {})}`);
+      if (process.env.PROBE_ARGS) for (const e of matching.slice(0, 40)) console.log(`  ${at(e.ts)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify(e.args ?? {})}`);
       console.log([...by].sort((a, b) => b[1][2] - a[1][2]).slice(0, 20).map(([n, [c, w, t]]) => `${n} ×${c} ${w.toFixed(1)}/${t.toFixed(1)} ms`).join(' | '));
     }
     lastTrace = { busy: sum('RunTask'), layout: sum('Layout'), style: sum('UpdateLayoutTree'), paint: sum('Paint') + sum('Commit') + sum('Layerize'), js: sum('v8.evaluateModule') + sum('FunctionCall') + sum('EvaluateScript'),
