@@ -13,7 +13,7 @@ import { firstRouteJs } from './bundle';
 import { startStaticServer } from './browser/static-server';
 import { runMicro } from './browser/micro';
 import { runColdStart } from './browser/cold-start';
-import { runFloor } from './browser/floor';
+import { startFloor } from './browser/floor';
 import { runIngest } from './ingest';
 import { startThrowawayPg } from './lib/pg';
 import { runSyncComparison } from './sync/compare';
@@ -84,13 +84,13 @@ async function main(): Promise<void> {
   });
   await section('cold', async () => {
     const site = await startStaticServer(APP, PAGES_OUT);
+    const floor = await startFloor(config.cpuThrottle);
     try {
-      const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, log });
+      const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, floor: floor.run, log });
       results.coldStart = cold.runs;
       results.coldPhone = cold.phone;
-      results.coldFloor = await runFloor(config.coldRuns, config.cpuThrottle);
-      log(`  browser floor: ${results.coldFloor.map((c) => Math.round(c.interactiveMs)).join(', ')} ms`);
-    } finally { await site.close(); }
+      results.coldFloor = cold.floor;
+    } finally { await floor.close(); await site.close(); }
   });
   await section('ingest', async () => {
     const o = { devices: config.ingestDevices, batchesPerDevice: config.ingestBatchesPerDevice, batchSize: config.ingestBatchSize, runs: config.ingestRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, log };

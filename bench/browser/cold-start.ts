@@ -78,24 +78,32 @@ export async function coldRun(dir: string, appOrigin: string, cpuRate: number, a
 
 /**
  * `runs` cold starts at Playwright's default window (1280 × 720), and after each of the first `phoneRuns` one more on a
- * phone's screen (chromium.ts PHONE), on the same profile — interleaved, so both see the same machine.
+ * phone's screen (chromium.ts PHONE), on the same profile; with `floor`, after each app start one start of the
+ * browser's floor page (floor.ts). Interleaved, so that all of them see the same machine: the app's time beyond the
+ * floor can then be paired by round, which cancels most of the host's drift.
  */
-export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; phoneRuns?: number; cpuRate: number }): Promise<{ runs: ColdStart[]; phone: ColdStart[] }> {
+export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; phoneRuns?: number; cpuRate: number; floor?: () => Promise<ColdStart> }): Promise<{ runs: ColdStart[]; phone: ColdStart[]; floor: ColdStart[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-cold-'));
   try {
     await installAndSeed(dir, appOrigin, opts);
     const runs: ColdStart[] = [];
     const phone: ColdStart[] = [];
+    const floor: ColdStart[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const r = await coldRun(dir, appOrigin, opts.cpuRate);
       runs.push(r);
       opts.log(`  run ${i + 1}: rows ${Math.round(r.rowsMs)} ms, interactive ${Math.round(r.interactiveMs)} ms ${JSON.stringify(r.phases)}`);
+      if (opts.floor) {
+        const f = await opts.floor();
+        floor.push(f);
+        opts.log(`  floor run ${i + 1}: interactive ${Math.round(f.interactiveMs)} ms`);
+      }
       if (i >= (opts.phoneRuns ?? 0)) continue;
       const p = await coldRun(dir, appOrigin, opts.cpuRate, undefined, true);
       phone.push(p);
       opts.log(`  phone run ${i + 1}: rows ${Math.round(p.rowsMs)} ms, interactive ${Math.round(p.interactiveMs)} ms`);
     }
-    return { runs, phone };
+    return { runs, phone, floor };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
