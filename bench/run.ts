@@ -84,13 +84,14 @@ async function main(): Promise<void> {
   });
   await section('cold', async () => {
     const site = await startStaticServer(APP, PAGES_OUT);
-    const floor = await startFloor(config.cpuThrottle);
+    let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
     try {
+      floor = await startFloor(config.cpuThrottle);
       const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, floor: floor.run, log });
       results.coldStart = cold.runs;
       results.coldPhone = cold.phone;
       results.coldFloor = cold.floor;
-    } finally { await floor.close(); await site.close(); }
+    } finally { await floor?.close(); await site.close(); }
   });
   await section('ingest', async () => {
     const o = { devices: config.ingestDevices, batchesPerDevice: config.ingestBatchesPerDevice, batchSize: config.ingestBatchSize, runs: config.ingestRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, log };
