@@ -12,8 +12,10 @@ import { cleanText } from './text';
 
 export const Id = z.string().regex(UUID_PATTERN, 'Mã định danh không hợp lệ (UUID)');
 export const HlcText = z.string().regex(HLC_PATTERN, 'Đồng hồ HLC không hợp lệ');
-export const IsoDate = z.iso.date();
-export const IsoDateTime = z.iso.datetime({ offset: true });
+// Year 0000 is a valid ISO string but not a date PostgreSQL (or any calendar we report on) accepts.
+const notYearZero = (s: string) => !s.startsWith('0000');
+export const IsoDate = z.iso.date().refine(notYearZero, 'Năm không hợp lệ');
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(notYearZero, 'Năm không hợp lệ');
 const name = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`));
 const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, `Tối đa ${max} ký tự`));
 

@@ -8,6 +8,7 @@ import { PUSH_BATCH_MAX_ITEMS, PUSH_BODY_MAX_BYTES } from '../../src/shared/limi
 import { describeEachDb, type Device } from './harness';
 import { householdPut, newHouseholdFields, visitMutation } from './builders';
 import { uuidv7 } from '../../src/shared/ids';
+import { issueEnrolCode } from '../../server/auth/issue-code';
 
 describeEachDb('bad input', (h) => {
   let member: Device;
@@ -112,6 +113,27 @@ describeEachDb('bad input', (h) => {
     return rejected(visitMutation(someone, home()), /chính người dùng/);
   });
   it('a clock far in the future → rejected', () => rejected({ ...visitMutation(member.member, home()), hlc: '009999999999999:0000:dev1' }, /tương lai/));
+  it('a year-0000 date → rejected', () => rejected(visitMutation(member.member, home(), { at: '0000-01-01T00:00:00Z' }), /Năm không hợp lệ/));
+  it('nesting deeper than the limit → 400 before anything is hashed or written', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    return refused(() => post(`{"mutations":[{"id":"${uuidv7()}","type":"report.submit","payload":{"figures":{"x":${deep}}}}]}`), 400, 'bad_request', /lồng nhau quá sâu/);
+  });
+  it('text no database can store (NUL, a lone surrogate) is kept as U+FFFD, and the reports still answer', async () => {
+    const leader = await h().enrolMember(h().demo.members.find((x) => x.role === 'commune_leader')!);
+    const m = visitMutation(member.member, home(), { notes: 'a\u0000b \ud800 c 😀' });
+    const r = await h().push(member, [m]);
+    expect(r.body.results).toEqual([{ id: m.id, status: 'accepted' }]);
+    const stored = (await h().pullAll(leader)).get(m.entityId); // a pull leaves out what the device itself pushed
+    expect((stored?.data as { notes?: string } | null)?.notes).toBe('a\uFFFDb \uFFFD c 😀');
+    const report = await h().request('/api/v1/reports/counts?from=2026-10-01&to=2026-10-31&kind=month', { headers: { authorization: `Bearer ${leader.token}` } });
+    expect(report.status).toBe(200);
+  });
+  it('a device name with a NUL enrols (as U+FFFD) instead of failing', async () => {
+    const m = h().demo.members.find((x) => x.role === 'member')!;
+    const { code } = await issueEnrolCode(h().store, { communeId: m.communeId, memberId: m.id, role: m.role, hamletIds: m.hamletIds, createdBy: null }, h().clock.now);
+    const r = await h().request('/api/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Máy\u0000 của Lan' }) });
+    expect(r.status).toBe(201);
+  });
   it('a member cannot submit reports or edit the roster', async () => {
     await rejected({ id: uuidv7(), type: 'member.put', entityId: member.member.id, hlc: '001780110000000:0000:a', payload: { fields: { role: 'commune_leader' } } }, /tổ trưởng/);
   });
