@@ -35,7 +35,9 @@ export interface AppDeps {
 
 function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The last entry is the one our proxy added (the address it saw); anything before it came from the phone and could
+    // be made up to dodge the enrolment limit. Caddy sends only that one entry; nginx and others append it.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

@@ -117,3 +117,18 @@ it('rate-limits enrolment attempts per client address (429 with Retry-After)', a
     await h.close();
   }
 });
+
+it('behind a trusted proxy (TRUST_PROXY=1), the limit is per phone: the address the proxy added, not one the phone claims', async () => {
+  const h = await startHarness('sqlite', { enrolRateLimit: { max: 2, windowMs: 60_000 }, trustProxy: true });
+  const from = (forwarded: string) => h.request('/api/v1/enrol', {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded }, body: JSON.stringify({ code: 'ABCD-EFGH', deviceName: 'Điện thoại Mai' }),
+  });
+  try {
+    // Phone A, through the proxy: two attempts, then refused — whatever address it puts in front.
+    expect([(await from('10.0.0.1')).status, (await from('10.0.0.1')).status, (await from('1.2.3.4, 10.0.0.1')).status]).toEqual([401, 401, 429]);
+    // Phone B, behind the same proxy, is not blocked by A's attempts.
+    expect((await from('10.0.0.2')).status).toBe(401);
+  } finally {
+    await h.close();
+  }
+});
