@@ -23,24 +23,30 @@ export function enrolRoutes(store: Store, limiter: AttemptLimiter, clientKey: (c
   const app = new Hono();
   app.post('/', async (c) => {
     const nowMs = now();
-    const waitMs = limiter.attempt(clientKey(c), nowMs);
+    const key = clientKey(c);
+    const waitMs = limiter.attempt(key, nowMs);
     if (waitMs > 0) {
       c.header('retry-after', String(Math.ceil(waitMs / 1000)));
       throw new ApiFailure('rate_limited', `Thử quá nhiều lần; hãy đợi ${Math.ceil(waitMs / 60_000)} phút rồi thử lại`);
     }
-    const parsed = EnrolRequest.safeParse(await readJsonBody(c, ENROL_BODY_MAX_BYTES, { gzip: false }));
-    if (!parsed.success) throw new ApiFailure('bad_request', 'Yêu cầu đăng ký không hợp lệ', zodIssues(parsed.error));
-    const token = newDeviceToken();
-    const deviceId = uuidv7(nowMs);
-    const today = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
-    const result = await redeemEnrolCode(store, hashSecret(parsed.data.code), nowMs, { id: deviceId, name: parsed.data.deviceName, tokenHash: hashSecret(token) },
-      (code): Member => ({
-        id: uuidv7(nowMs), communeId: code.communeId, name: parsed.data.deviceName, role: code.role, hamletIds: code.hamletIds,
-        phone: null, joinedOn: today, leftOn: null, status: 'approved',
-      }));
-    if (!result.ok) throw new ApiFailure('unauthorized', REFUSED[result.reason]);
-    const response: EnrolResponse = { deviceId, token, member: result.member, commune: result.commune, hamlets: result.hamlets };
+    const response = await enrolOne(store, c, nowMs);
+    limiter.succeeded(key, nowMs); // only refused attempts count: the phones at one cultural house share its address
     return c.json(response, 201);
   });
   return app;
+}
+
+async function enrolOne(store: Store, c: Context, nowMs: number): Promise<EnrolResponse> {
+  const parsed = EnrolRequest.safeParse(await readJsonBody(c, ENROL_BODY_MAX_BYTES, { gzip: false }));
+  if (!parsed.success) throw new ApiFailure('bad_request', 'Yêu cầu đăng ký không hợp lệ', zodIssues(parsed.error));
+  const token = newDeviceToken();
+  const deviceId = uuidv7(nowMs);
+  const today = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  const result = await redeemEnrolCode(store, hashSecret(parsed.data.code), nowMs, { id: deviceId, name: parsed.data.deviceName, tokenHash: hashSecret(token) },
+    (code): Member => ({
+      id: uuidv7(nowMs), communeId: code.communeId, name: parsed.data.deviceName, role: code.role, hamletIds: code.hamletIds,
+      phone: null, joinedOn: today, leftOn: null, status: 'approved',
+    }));
+  if (!result.ok) throw new ApiFailure('unauthorized', REFUSED[result.reason]);
+  return { deviceId, token, member: result.member, commune: result.commune, hamlets: result.hamlets };
 }

@@ -132,3 +132,14 @@ it('behind a trusted proxy (TRUST_PROXY=1), the limit is per phone: the address 
     await h.close();
   }
 });
+
+it('only refused attempts count: more phones than the limit enrol from one address (one cultural-house Wi-Fi)', async () => {
+  const h = await startHarness('sqlite', { enrolRateLimit: { max: 2, windowMs: 60_000 } });
+  try {
+    const members = h.demo.members.slice(0, 4);
+    for (const m of members) await h.enrolMember(m); // throws unless 201
+    expect([(await enrol(h, 'ABCD-EFGH')).status, (await enrol(h, 'ABCD-EFGH')).status, (await enrol(h, 'ABCD-EFGH')).status]).toEqual([401, 401, 429]);
+  } finally {
+    await h.close();
+  }
+});
