@@ -7,7 +7,7 @@
  * The exception is a batch that moves or erases a household: those UPDATE rows by household and must see exactly the
  * rows written before them, so a group containing one is written batch by batch, in order, as before.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Member } from '../../src/shared/schema';
 import type { PushWrites } from '../sync/push-types';
 import { canonicalJson } from '../sync/canonical';
@@ -73,14 +73,11 @@ async function writeRows(trx: Transaction<Database>, store: Store, rows: GroupRo
   await insertIgnoringDuplicates(trx, store, 'mutations', MUTATION_COLUMNS, rows.mutations);
   for (const part of chunks([...rows.households.values()], 400)) {
     await trx.insertInto('households').values(part).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
-      hamlet_id: eb.ref('excluded.hamlet_id'), prev_hamlet_id: eb.ref('excluded.prev_hamlet_id'), seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
+      // A put that does not move the household keeps the hamlet it last left: that hamlet's phones which have not
+      // pulled since the move still need its tombstone (the pull sends them the row, without data, by prev_hamlet_id).
+      hamlet_id: eb.ref('excluded.hamlet_id'), prev_hamlet_id: sql<string | null>`coalesce(excluded.prev_hamlet_id, households.prev_hamlet_id)`,
+      seq: eb.ref('excluded.seq'), data: eb.ref('excluded.data'),
     }))).execute();
-  }
-  for (const [id, hamletId] of rows.moved) {
-    await trx.updateTable('persons').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
-    // Re-sequenced visits go to every device again (origin cleared): their creator may have dropped them when the
-    // household left its hamlets, and now needs them back.
-    await trx.updateTable('visits').set({ hamlet_id: hamletId, seq, origin_device: null }).where('household_id', '=', id).execute();
   }
   for (const ids of chunks(rows.erased)) {
     // Erasure on request: the personal data goes; the household tombstone tells devices to drop everything under it.
@@ -93,6 +90,14 @@ async function writeRows(trx: Transaction<Database>, store: Store, rows: GroupRo
     }))).execute();
   }
   await insertIgnoringDuplicates(trx, store, 'visits', VISIT_COLUMNS, rows.visits);
+  // After this batch's own people and visits, so that those pushed together with the move (decided in the old hamlet)
+  // move with it.
+  for (const [id, hamletId] of rows.moved) {
+    await trx.updateTable('persons').set({ hamlet_id: hamletId, seq }).where('household_id', '=', id).execute();
+    // Re-sequenced visits go to every device again (origin cleared): their creator may have dropped them when the
+    // household left its hamlets, and now needs them back.
+    await trx.updateTable('visits').set({ hamlet_id: hamletId, seq, origin_device: null }).where('household_id', '=', id).execute();
+  }
   for (const part of chunks(rows.events, 400)) await trx.insertInto('events').values(part).onConflict((oc) => oc.column('id').doNothing()).execute();
   for (const part of chunks(rows.reports, 400)) await trx.insertInto('reports').values(part).onConflict((oc) => oc.column('id').doNothing()).execute();
   for (const part of chunks([...rows.members.values()], 400)) await upsertMembers(trx, part, seq);

@@ -111,6 +111,26 @@ describeEachDb('pull', (h) => {
     expect(moved.body.changes.filter((c) => persons.includes(c.id)).length).toBe(persons.length);
   });
 
+  it('an edit after a move still tombstones the household for an old-hamlet phone that had not pulled in between', async () => {
+    const x = h().demo.households.filter((y) => y.hamletId === member.member.hamletIds[0])[2]!;
+    const start = (await h().pull(member, '', 2000)).body.cursor;
+    const to = otherHamlet.member.hamletIds[0]!;
+    expect((await h().push(commune, [householdPut(x.id, { hamletId: to }, { hamletId: x.hlc.hamletId! })])).body.results[0]!.status).toBe('accepted');
+    expect((await h().push(commune, [householdPut(x.id, { note: 'Đã chuyển sang bản mới' }, { note: x.hlc.note ?? null })])).body.results[0]!.status).toBe('accepted');
+    const old = await h().pull(member, start, 2000);
+    expect(old.body.changes.find((c) => c.id === x.id)).toEqual({ entity: 'household', id: x.id, data: null });
+  });
+
+  it('a visit pushed in the same batch as its household\'s move goes to the new hamlet with it', async () => {
+    const x = h().demo.households.filter((y) => y.hamletId === member.member.hamletIds[0])[3]!;
+    const start = (await h().pull(otherHamlet, '', 2000)).body.cursor;
+    const visit = visitMutation(commune.member, x);
+    const move = householdPut(x.id, { hamletId: otherHamlet.member.hamletIds[0]! }, { hamletId: x.hlc.hamletId! });
+    expect((await h().push(commune, [visit, move])).body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    const moved = await h().pull(otherHamlet, start, 2000);
+    expect(moved.body.changes.map((c) => c.id)).toContain(visit.payload.id);
+  });
+
   it('answers gzip when the client accepts it', async () => {
     const res = await fetch(`${h().baseUrl}/api/v1/sync/pull`, { headers: { authorization: `Bearer ${commune.token}`, 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
