@@ -37,9 +37,19 @@ export function maxHlc(a: string | undefined, b: string | undefined): string | u
   return compareHlc(a, b) >= 0 ? a : b;
 }
 
+/**
+ * The last local clock, unless it is further ahead of `now` than any server accepts: then the phone's date was wrong
+ * when it was taken and has since been put right. The server refused everything stamped with it, so nothing depends
+ * on it; keeping it would get every later edit refused too, until real time caught up (months, for a wrong year).
+ */
+function believable(last: string | undefined, node: string, now: number): Hlc {
+  const prev = last ? decodeHlc(last) : undefined;
+  return prev && prev.wallMs <= now + HLC_MAX_DRIFT_MS ? prev : { wallMs: 0, counter: 0, node };
+}
+
 /** Next local clock for a local event. */
 export function tickHlc(last: string | undefined, node: string, now: number): string {
-  const prev = last ? decodeHlc(last) : { wallMs: 0, counter: 0, node };
+  const prev = believable(last, node, now);
   if (now > prev.wallMs) return encodeHlc({ wallMs: now, counter: 0, node });
   if (prev.counter >= COUNTER_MAX) return encodeHlc({ wallMs: prev.wallMs + 1, counter: 0, node });
   return encodeHlc({ wallMs: prev.wallMs, counter: prev.counter + 1, node });
@@ -49,7 +59,7 @@ export function tickHlc(last: string | undefined, node: string, now: number): st
 export function receiveHlc(last: string | undefined, remote: string, node: string, now: number): string {
   const r = decodeHlc(remote);
   if (r.wallMs > now + HLC_MAX_DRIFT_MS) return tickHlc(last, node, now);
-  const l = last ? decodeHlc(last) : { wallMs: 0, counter: 0, node };
+  const l = believable(last, node, now);
   const wall = Math.max(now, l.wallMs, r.wallMs);
   let counter = 0;
   if (wall === l.wallMs && wall === r.wallMs) counter = Math.max(l.counter, r.counter) + 1;

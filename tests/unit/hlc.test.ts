@@ -26,4 +26,16 @@ describe('hlc', () => {
     const future = encodeHlc({ wallMs: 1000 + HLC_MAX_DRIFT_MS + 1, counter: 0, node: 'bad' });
     expect(decodeHlc(receiveHlc(undefined, future, 'me', 1000)).wallMs).toBe(1000);
   });
+  it('a phone whose date was a year ahead and is put right gets clocks the server accepts again', () => {
+    const day = 86_400_000;
+    const now = Date.UTC(2026, 10, 26);
+    const wrong = tickHlc(undefined, 'dev', now + 365 * day); // saved while the phone thought it was 2027
+    const remote = encodeHlc({ wallMs: now - 1000, counter: 0, node: 'server' });
+    for (const next of [tickHlc(wrong, 'dev', now), receiveHlc(wrong, remote, 'dev', now)]) {
+      expect(decodeHlc(next).wallMs).toBe(now); // within HLC_MAX_DRIFT_MS: the server's check passes
+    }
+    // A clock only a little ahead (another phone's, or a small drift) is still never stepped back.
+    const ahead = tickHlc(undefined, 'dev', now + HLC_MAX_DRIFT_MS - 1);
+    expect(compareHlc(tickHlc(ahead, 'dev', now), ahead)).toBe(1);
+  });
 });
