@@ -91,6 +91,21 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
   return seen;
 }
 
+/**
+ * The phone's own member record changed hamlets or role (a leader moved or promoted the volunteer): the stored
+ * enrolment takes it, so the screens show the new scope, and the next sync pulls from the start, as the server sends
+ * the new hamlets' existing households only to a pull that has not passed them yet.
+ */
+async function rescoped(device: Device, page: PullResponse): Promise<boolean> {
+  const mine = page.changes.find((c) => c.entity === 'member' && c.id === device.member.id);
+  const next = mine?.entity === 'member' ? mine.data : null;
+  if (!next) return false;
+  const same = next.role === device.member.role && next.hamletIds.length === device.member.hamletIds.length
+    && next.hamletIds.every((id) => device.member.hamletIds.includes(id));
+  await setMeta('device', { ...device, member: next });
+  return !same;
+}
+
 export const dexieSyncStore: SyncStore = {
   async credentials() {
     const device = await getMeta<Device>('device');
@@ -109,9 +124,12 @@ export const dexieSyncStore: SyncStore = {
   },
   async applyPull(page: PullResponse, now: number) {
     await db.transaction('rw', ALL(), async () => {
+      // Forgotten (un-enrolled) while this run was pulling: its pages must not bring the commune's data back.
+      const device = await getMeta<Device>('device');
+      if (!device) return;
       const seen = await applyChanges(page.changes);
       if (seen) await setMeta('hlc', receiveHlc(await getMeta<string>('hlc'), seen, await localNode(), now));
-      await setMeta('cursor', page.cursor);
+      await setMeta('cursor', (await rescoped(device, page)) ? '' : page.cursor);
     });
   },
   async saveReceipt(receipt) {

@@ -55,6 +55,14 @@ export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
         await store.applyPull(out.body, run.deps.now());
         run.succeeded();
         run.emit({ received: run.progress.received + out.body.changes.length, bytesReceived: run.progress.bytesReceived + out.bytes });
+        const stored = await store.cursor();
+        if (stored === undefined) return; // the phone was forgotten meanwhile: the store kept nothing, stop here
+        if (stored !== out.body.cursor) {
+          // The store restarted the pull (the phone's own hamlets or role changed): from the start, in this run.
+          cursor = stored;
+          next = fetchPage(run, creds, cursor || undefined);
+          break;
+        }
         if (!more) return;
         cursor = out.body.cursor;
         break;

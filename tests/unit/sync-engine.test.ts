@@ -5,6 +5,7 @@ import { db } from '../../src/data/db';
 import { getHousehold, listOutbox, dismissRejected, lastSyncError, lastSyncReceipt, outboxCounts } from '../../src/data/index';
 import { recordVisit, saveHousehold } from '../../src/data/edits';
 import { dexieSyncStore } from '../../src/data/sync-store';
+import { setMeta } from '../../src/data/meta';
 import { runSync, type SyncDeps, type SyncProgress } from '../../src/sync/engine';
 import { PUSH_BATCH_START_ITEMS } from '../../src/shared/limits';
 
@@ -48,6 +49,26 @@ describe('sync engine against a fake server', () => {
     expect(receipt!.bytesSent).toBeGreaterThan(0);
     expect(progress.at(-1)?.phase).toBe('done');
     expect(progress.some((p) => p.phase === 'pull')).toBe(true);
+    expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
+  });
+
+  it('when the store restarts the pull after a page (the phone\'s own hamlets changed), the same run pulls again from the start', async () => {
+    const { server, householdId } = await setup();
+    for (let i = 0; i < 3; i++) await recordVisit(visit(householdId));
+    expect((await runSync(deps(server))).ok).toBe(true);
+    const pulls: string[] = [];
+    const fetch: typeof server.fetch = (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith('/sync/pull')) pulls.push(url.searchParams.get('cursor') ?? '(start)');
+      return server.fetch(input, init);
+    };
+    let restarted = false;
+    const store = { ...dexieSyncStore, async applyPull(page: Parameters<typeof dexieSyncStore.applyPull>[0], now: number) {
+      await dexieSyncStore.applyPull(page, now);
+      if (!restarted) { restarted = true; await setMeta('cursor', ''); } // what a rescope does (sync-store.ts)
+    } };
+    expect((await runSync(deps(server, { fetch, store }))).ok).toBe(true);
+    expect(pulls.slice(0, 2)).toEqual(['5', '(start)']); // then page by page to the end again
     expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
   });
 

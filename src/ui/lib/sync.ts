@@ -5,7 +5,7 @@
  * banner (no update while a sync runs).
  */
 import { signal } from '@preact/signals';
-import { syncRunning } from '../state/session';
+import { refreshSession, syncRunning } from '../state/session';
 import type { SyncProgress, SyncResult } from '../../sync/client';
 import { clearListPaint } from '../../data/first-paint';
 
@@ -24,7 +24,11 @@ export function syncNow(): Promise<SyncResult | null> {
       const { startSync } = await import('../../sync/client');
       const r = await startSync((p) => { syncProgress.value = p; });
       // A pull may have erased households; the first-paint copy (D21) must not show them on the next start.
-      if (!r.skipped && (r.receipt?.received ?? 1) > 0) clearListPaint();
+      if (!r.skipped && (r.receipt?.received ?? 1) > 0) {
+        clearListPaint();
+        // The pull may have changed this phone's own hamlets or role, or the commune's hamlet list: the screens follow.
+        await refreshSession().catch((e: unknown) => console.error('session', e));
+      }
       lastResult.value = r;
       return r;
     } catch (e) {
