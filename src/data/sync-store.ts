@@ -93,8 +93,9 @@ async function applyChanges(changes: Change[]): Promise<string | undefined> {
 
 /**
  * The phone's own member record changed hamlets or role (a leader moved or promoted the volunteer): the stored
- * enrolment takes it, so the screens show the new scope, and the next sync pulls from the start, as the server sends
- * the new hamlets' existing households only to a pull that has not passed them yet.
+ * enrolment takes it, so the screens show the new scope, and the cursor goes back to the start (the engine pulls
+ * again in the same run, src/sync/pull.ts): the server sends a new hamlet's existing households only to a pull that
+ * has not passed them yet.
  */
 async function rescoped(device: Device, page: PullResponse): Promise<boolean> {
   const mine = page.changes.find((c) => c.entity === 'member' && c.id === device.member.id);
