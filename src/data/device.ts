@@ -28,6 +28,7 @@ async function storeEnrolment(res: EnrolResponse, serverUrl: string, now: number
   await db.transaction('rw', [db.meta, db.communes, db.hamlets, db.members], async () => {
     await setMeta('device', device);
     await deleteMeta('cursor');
+    await deleteMeta('unread');
     await db.communes.put(res.commune);
     await db.hamlets.bulkPut(res.hamlets);
     await db.members.put(res.member);
@@ -63,7 +64,7 @@ export function forgetDevice(opts: { discardUnsynced?: boolean } = {}): Promise<
     }
     await db.hamletFacts.clear(); // a cache over the digests: rebuilt when the dashboard next needs it
     await db.outbox.filter((o) => o.demo !== 1).delete();
-    for (const key of ['device', 'cursor', 'receipt', 'syncError'] as const) await deleteMeta(key);
+    for (const key of ['device', 'cursor', 'unread', 'receipt', 'syncError'] as const) await deleteMeta(key);
     const settings = await getSettings();
     if (settings.hamletId && !(await db.hamlets.get(settings.hamletId))) await setMeta('settings', { ...settings, hamletId: null });
   }));

@@ -35,7 +35,7 @@ export interface DemoIdentity {
   communeId: string;
 }
 
-export type MetaKey = 'device' | 'settings' | 'hlc' | 'node' | 'cursor' | 'receipt' | 'syncError' | 'demo' | typeof LAST_GOOD_SYNC_KEY;
+export type MetaKey = 'device' | 'settings' | 'hlc' | 'node' | 'cursor' | 'unread' | 'receipt' | 'syncError' | 'demo' | typeof LAST_GOOD_SYNC_KEY;
 /** Time of the last successful sync; the receipt itself is overwritten by failed attempts too. Key kept from v1 data. */
 export const LAST_GOOD_SYNC_KEY = 'reports.lastGoodSync';
 

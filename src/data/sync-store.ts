@@ -10,8 +10,8 @@ import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
 import type { Household, Person, Visit } from '../shared/schema';
 import { HOUSEHOLD_FIELD_NAMES as HOUSEHOLD_FIELDS, PERSON_FIELD_NAMES as PERSON_FIELDS } from '../shared/fields';
-import type { Change, PullResponse } from '../shared/protocol';
-import type { SyncStore } from '../sync/store';
+import { Change as ChangeSchema, type Change, type PullResponse } from '../shared/protocol';
+import type { PulledPage, SyncStore } from '../sync/store';
 
 const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts];
 
@@ -107,6 +107,32 @@ async function rescoped(device: Device, page: PullResponse): Promise<boolean> {
   return !same;
 }
 
+/** At most this many unread changes are kept (a phone years behind would rather re-enrol than grow without end). */
+const UNREAD_MAX = 5_000;
+const idOf = (raw: unknown) => (raw as { id?: unknown } | null)?.id;
+
+/**
+ * Changes an earlier version of the app could not read (D26): kept as they came, and applied, before this page, by the
+ * first version that reads them — the cursor has passed them and the server will not send them again. One that a
+ * newer change of the same entity (in this page) supersedes is dropped; this page's unread changes join the list.
+ */
+async function readableNow(page: PulledPage): Promise<Change[]> {
+  const kept = (await getMeta<unknown[]>('unread')) ?? [];
+  if (!kept.length && !page.unread?.length) return [];
+  const newer = new Set(page.changes.map((c) => c.id));
+  const readable: Change[] = [];
+  const still: unknown[] = [];
+  for (const raw of kept) {
+    if (newer.has(idOf(raw) as string)) continue;
+    const r = ChangeSchema.safeParse(raw);
+    if (r.success) readable.push(r.data);
+    else still.push(raw);
+  }
+  const unread = [...still, ...(page.unread ?? [])].slice(-UNREAD_MAX);
+  await (unread.length ? setMeta('unread', unread) : deleteMeta('unread'));
+  return readable;
+}
+
 export const dexieSyncStore: SyncStore = {
   async credentials() {
     const device = await getMeta<Device>('device');
@@ -123,12 +149,12 @@ export const dexieSyncStore: SyncStore = {
   cursor() {
     return getMeta<string>('cursor');
   },
-  async applyPull(page: PullResponse, now: number) {
+  async applyPull(page: PulledPage, now: number) {
     await db.transaction('rw', ALL(), async () => {
       // Forgotten (un-enrolled) while this run was pulling: its pages must not bring the commune's data back.
       const device = await getMeta<Device>('device');
       if (!device) return;
-      const seen = await applyChanges(page.changes);
+      const seen = await applyChanges([...(await readableNow(page)), ...page.changes]);
       if (seen) await setMeta('hlc', receiveHlc(await getMeta<string>('hlc'), seen, await localNode(), now));
       await setMeta('cursor', (await rescoped(device, page)) ? '' : page.cursor);
     });

@@ -1,25 +1,27 @@
 /**
  * Pull: pages of changes after the stored cursor, each applied (with the new cursor) in one transaction.
- * Changes are validated one by one: a change this app version cannot read is skipped, not allowed to block
- * every later page.
+ * Changes are validated one by one: a change this app version cannot read (a field a newer version added) does not
+ * block every later page; it is handed to the store as it came, which keeps it until a version that reads it.
  */
 import { z } from 'zod';
-import { Change, type PullResponse } from '../shared/protocol';
+import { Change } from '../shared/protocol';
 import { PULL_PAGE_MAX_ITEMS } from '../shared/limits';
 import { request } from './transport';
 import { SYNC_TIMEOUT_MS, SyncStop, type SyncRun } from './run';
-import type { Credentials } from './store';
+import type { Credentials, PulledPage } from './store';
 
 const Envelope = z.object({ changes: z.array(z.unknown()), cursor: z.string(), hasMore: z.boolean(), serverTime: z.string() });
 
-export function parsePullPage(json: unknown): PullResponse | undefined {
+export function parsePullPage(json: unknown): PulledPage | undefined {
   const env = Envelope.safeParse(json);
   if (!env.success) return undefined;
+  const unread: unknown[] = [];
   const changes = env.data.changes.flatMap((c) => {
     const r = Change.safeParse(c);
+    if (!r.success) unread.push(c);
     return r.success ? [r.data] : [];
   });
-  return { ...env.data, changes };
+  return unread.length ? { ...env.data, changes, unread } : { ...env.data, changes };
 }
 
 /** One page request after `cursor` (undefined = from the start). */

@@ -1,6 +1,9 @@
 /** What the sync engine needs from local storage. src/data implements it on Dexie; tests may fake it. */
 import type { Mutation, PullResponse, PushResult } from '../shared/protocol';
 
+/** A pulled page: the changes this app version can read, and (raw) those it cannot, kept for a later version. */
+export type PulledPage = PullResponse & { unread?: unknown[] };
+
 export interface Credentials {
   serverUrl: string;
   token: string;
@@ -42,7 +45,7 @@ export interface SyncStore {
   acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;
   cursor(): Promise<string | undefined>;
   /** Applies one pulled page AND stores its cursor in one transaction, so a reload resumes exactly there. */
-  applyPull(page: PullResponse, now: number): Promise<void>;
+  applyPull(page: PulledPage, now: number): Promise<void>;
   saveReceipt(receipt: SyncReceiptData): Promise<void>;
   saveError(error: SyncErrorData | null): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { forgetDevice, getDevice } from '../../src/data/device';
 import { getMeta } from '../../src/data/meta';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PullResponse } from '../../src/shared/protocol';
+import { parsePullPage } from '../../src/sync/pull';
 
 const page = (changes: PullResponse['changes'], cursor = 'c1'): PullResponse => ({ changes, cursor, hasMore: false, serverTime: new Date().toISOString() });
 
@@ -30,6 +31,30 @@ describe('pulled pages and the enrolment', () => {
     await dexieSyncStore.applyPull(page([{ entity: 'member', id: res.member.id, data: { ...res.member, phone: '0912345678' } }], 'c2'), Date.now());
     expect((await getDevice())?.member.phone).toBe('0912345678');
     expect(await getMeta<string>('cursor')).toBe('c2');
+  });
+
+  it('a change this version cannot read is kept, and applied by the first version that reads it; a newer change of the entity drops it', async () => {
+    const res = await enrolled(1);
+    const hamletId = res.hamlets[0]!.id;
+    const household = (label: string) => ({ ...householdFields(hamletId, label), id: uuidv7(), communeId: res.commune.id, hlc: {}, conflicts: [] });
+    const later = household('Nguyễn Thị Mai');
+    const superseded = household('Lò Văn Pọm');
+    const parsed = parsePullPage({ ...page([{ entity: 'household', id: later.id, data: later as never }]), changes: [{ entity: 'household', id: later.id, data: later }, { entity: 'household', id: 'x', data: { future: true } }] });
+    expect([parsed?.changes.length, parsed?.unread]).toEqual([1, [{ entity: 'household', id: 'x', data: { future: true } }]]);
+    // As an older version stored them: changes it could not read (here they parse, as for the updated app).
+    await dexieSyncStore.applyPull({ ...page([], 'c1'), unread: [
+      { entity: 'household', id: later.id, data: later }, { entity: 'household', id: superseded.id, data: superseded },
+    ] }, Date.now());
+    expect(await getMeta<unknown[]>('unread')).toHaveLength(2);
+    // The next page: the kept changes are applied before it, except the one this page has a newer change for.
+    await dexieSyncStore.applyPull(page([{ entity: 'household', id: superseded.id, data: null }], 'c2'), Date.now());
+    expect((await db.households.get(later.id))?.label).toBe('Nguyễn Thị Mai');
+    expect(await db.households.get(superseded.id)).toBeUndefined();
+    expect(await getMeta<unknown[]>('unread')).toBeUndefined();
+    // Unreadable ones stay for a later version.
+    await dexieSyncStore.applyPull({ ...page([], 'c3'), unread: [{ entity: 'household', id: uuidv7(), data: { future: true } }] }, Date.now());
+    await dexieSyncStore.applyPull(page([], 'c4'), Date.now());
+    expect(await getMeta<unknown[]>('unread')).toHaveLength(1);
   });
 
   it('a page that arrives after the phone was forgotten writes nothing', async () => {
