@@ -149,14 +149,16 @@ export const dexieSyncStore: SyncStore = {
   cursor() {
     return getMeta<string>('cursor');
   },
-  async applyPull(page: PulledPage, now: number) {
-    await db.transaction('rw', ALL(), async () => {
+  applyPull(page: PulledPage, now: number) {
+    return db.transaction('rw', ALL(), async () => {
       // Forgotten (un-enrolled) while this run was pulling: its pages must not bring the commune's data back.
       const device = await getMeta<Device>('device');
-      if (!device) return;
+      if (!device) return 'forgotten' as const;
       const seen = await applyChanges([...(await readableNow(page)), ...page.changes]);
       if (seen) await setMeta('hlc', receiveHlc(await getMeta<string>('hlc'), seen, await localNode(), now));
-      await setMeta('cursor', (await rescoped(device, page)) ? '' : page.cursor);
+      const restart = await rescoped(device, page);
+      await setMeta('cursor', restart ? '' : page.cursor);
+      return restart ? 'restart' as const : undefined;
     });
   },
   async saveReceipt(receipt) {

@@ -54,15 +54,14 @@ export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
           next = fetchPage(run, creds, out.body.cursor);
           next.catch(() => {}); // request() classifies failures; this only guards an abandoned prefetch
         }
-        await store.applyPull(out.body, run.deps.now());
+        const applied = await store.applyPull(out.body, run.deps.now());
         run.succeeded();
         run.emit({ received: run.progress.received + out.body.changes.length, bytesReceived: run.progress.bytesReceived + out.bytes });
-        const stored = await store.cursor();
-        if (stored === undefined) return; // the phone was forgotten meanwhile: the store kept nothing, stop here
-        if (stored !== out.body.cursor) {
-          // The store restarted the pull (the phone's own hamlets or role changed): from the start, in this run.
-          cursor = stored;
-          next = fetchPage(run, creds, cursor || undefined);
+        if (applied === 'forgotten') return; // un-enrolled meanwhile: the store kept nothing, stop here
+        if (applied === 'restart') {
+          // The phone's own hamlets or role changed: pull again from the start, in this run.
+          cursor = undefined;
+          next = fetchPage(run, creds, cursor);
           break;
         }
         if (!more) return;

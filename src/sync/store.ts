@@ -44,8 +44,12 @@ export interface SyncStore {
   /** accepted/duplicate leave the outbox; conflict/rejected stay with the reason. One transaction. */
   acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;
   cursor(): Promise<string | undefined>;
-  /** Applies one pulled page AND stores its cursor in one transaction, so a reload resumes exactly there. */
-  applyPull(page: PulledPage, now: number): Promise<void>;
+  /**
+   * Applies one pulled page AND stores its cursor in one transaction, so a reload resumes exactly there. Nothing
+   * returned: go on. 'restart': the cursor went back to the start (the phone's own hamlets or role changed), pull again
+   * from there. 'forgotten': the phone was un-enrolled meanwhile, nothing was written, stop.
+   */
+  applyPull(page: PulledPage, now: number): Promise<void | 'restart' | 'forgotten'>;
   saveReceipt(receipt: SyncReceiptData): Promise<void>;
   saveError(error: SyncErrorData | null): Promise<void>;
 }

@@ -65,7 +65,10 @@ describe('sync engine against a fake server', () => {
     let restarted = false;
     const store = { ...dexieSyncStore, async applyPull(page: Parameters<typeof dexieSyncStore.applyPull>[0], now: number) {
       await dexieSyncStore.applyPull(page, now);
-      if (!restarted) { restarted = true; await setMeta('cursor', ''); } // what a rescope does (sync-store.ts)
+      if (restarted) return undefined;
+      restarted = true; // what a rescope does (sync-store.ts): cursor back to the start, and say so
+      await setMeta('cursor', '');
+      return 'restart' as const;
     } };
     expect((await runSync(deps(server, { fetch, store }))).ok).toBe(true);
     expect(pulls.slice(0, 2)).toEqual(['5', '(start)']); // then page by page to the end again
