@@ -60,7 +60,7 @@ export function planPush(ctx: PushContext, caller: Caller, items: PushItem[], no
     }
     // A phone with a wrong date must not win every later edit: clocks far in the future are refused.
     if (decodeHlc(m.hlc).wallMs > nowMs + HLC_MAX_DRIFT_MS) {
-      results.push({ id: m.id, status: 'rejected', reason: 'Ngày giờ trên điện thoại sai (quá xa trong tương lai); hãy chỉnh lại đồng hồ' });
+      results.push({ id: m.id, status: 'rejected', reason: 'Ngày giờ trên điện thoại sai (quá xa trong tương lai). Hãy chỉnh lại ngày giờ rồi đồng bộ lại: mục này sẽ tự được gửi lại' });
       continue;
     }
     const rejection = applyMutation(ctx, writes, caller, m);

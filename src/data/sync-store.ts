@@ -5,6 +5,7 @@
 import { db, type HouseholdRow, type OutboxRow, type PersonRow } from './db';
 import { refreshDigests } from './digests';
 import { acknowledgeBatch, pendingAfter, sendableCount } from './sync-batch';
+import { restampFuture } from './clock-repair';
 import { deleteMeta, getMeta, LAST_GOOD_SYNC_KEY, localNode, setMeta, type Device } from './meta';
 import { mergeStates, type LwwState } from '../shared/merge';
 import { maxHlc, receiveHlc } from '../shared/hlc';
@@ -146,6 +147,7 @@ export const dexieSyncStore: SyncStore = {
   pendingAfter,
   pendingCount: sendableCount,
   acknowledge: acknowledgeBatch,
+  restampFuture,
   cursor() {
     return getMeta<string>('cursor');
   },

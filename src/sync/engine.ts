@@ -1,5 +1,6 @@
 /**
- * The sync engine: push the outbox in adaptive batches, then pull pages until the server has nothing more.
+ * The sync engine: push the outbox in adaptive batches, then pull pages until the server has nothing more; then, if
+ * the phone's date is right again, send what a wrong date had got refused (clock.ts).
  * Resumable by construction: the outbox is durable and only acknowledged items leave it; the pull cursor is
  * stored with each applied page. A cut connection at any point is retried; pushes are idempotent by mutation id.
  * Everything it touches is injected (store, fetch, clock, sleep, random) so tests can drive it in Node.
@@ -7,6 +8,7 @@
 import { SYNC_MESSAGES, type SyncProblem } from './messages';
 import { pushAll } from './push';
 import { pullAll } from './pull';
+import { resendWrongClock } from './clock';
 import { SyncRun, SyncStop, type SyncDeps, type SyncProgress } from './run';
 import type { SyncReceiptData } from './store';
 
@@ -32,6 +34,7 @@ export async function runSync(deps: SyncDeps, onProgress: (p: SyncProgress) => v
     await pushAll(run, creds);
     run.emit({ phase: 'pull' });
     await pullAll(run, creds);
+    await resendWrongClock(run, creds);
   } catch (e) {
     // Anything else comes from local storage (quota, a closed database): report it, keep the outbox as it is.
     problem = e instanceof SyncStop ? e.problem : 'storage';
@@ -39,7 +42,7 @@ export async function runSync(deps: SyncDeps, onProgress: (p: SyncProgress) => v
   const p = run.progress;
   const receipt: SyncReceiptData = {
     at: new Date(deps.now()).toISOString(), ok: !problem, durationMs: Math.max(0, deps.now() - started),
-    sent: run.sentByKind, rejected: run.rejected, received: p.received, bytesSent: p.bytesSent, bytesReceived: p.bytesReceived,
+    sent: run.sentByKind, rejected: run.refused.size, received: p.received, bytesSent: p.bytesSent, bytesReceived: p.bytesReceived,
   };
   // A failed run that moved nothing keeps the last useful receipt ("142 lượt thăm đã gửi lúc 16:05").
   try {

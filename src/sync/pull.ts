@@ -54,6 +54,7 @@ export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
           next = fetchPage(run, creds, out.body.cursor);
           next.catch(() => {}); // request() classifies failures; this only guards an abandoned prefetch
         }
+        run.sawServerTime(out.body.serverTime);
         const applied = await store.applyPull(out.body, run.deps.now());
         run.succeeded();
         run.emit({ received: run.progress.received + out.body.changes.length, bytesReceived: run.progress.bytesReceived + out.bytes });

@@ -78,10 +78,11 @@ export function verdicts(batch: QueuedMutation[], body: PushResponse): { seq: nu
 /** Writes the verdicts to the outbox (one transaction) and counts them for the progress and the receipt. */
 export async function settle(run: SyncRun, p: Prepared, body: PushResponse, bytesReceived: number): Promise<number> {
   const matched = verdicts(p.batch, body);
+  run.sawServerTime(body.serverTime);
   await run.deps.store.acknowledge(matched.map(({ seq, result }) => ({ seq, result })));
-  for (const { mutation, result } of matched) {
+  for (const { seq, mutation, result } of matched) {
     if (result.status === 'accepted' || result.status === 'duplicate') run.sentByKind[KIND[mutation.type] ?? 'other']++;
-    else run.rejected++;
+    else run.refused.add(seq);
   }
   run.emit({ sent: run.progress.sent + matched.length, bytesSent: run.progress.bytesSent + p.bytes, bytesReceived: run.progress.bytesReceived + bytesReceived });
   return matched.length;
@@ -89,6 +90,6 @@ export async function settle(run: SyncRun, p: Prepared, body: PushResponse, byte
 
 export async function refuse(run: SyncRun, q: QueuedMutation, reason: string): Promise<void> {
   await run.deps.store.acknowledge([{ seq: q.seq, result: { id: q.mutation.id, status: 'rejected', reason } }]);
-  run.rejected++;
+  run.refused.add(q.seq);
   run.emit({ sent: run.progress.sent + 1 });
 }

@@ -50,7 +50,10 @@ export class SyncStop extends Error {
 export class SyncRun {
   progress: SyncProgress = { phase: 'push', sent: 0, toSend: 0, bytesSent: 0, received: 0, bytesReceived: 0 };
   sentByKind = { visits: 0, households: 0, persons: 0, removals: 0, other: 0 };
-  rejected = 0;
+  /** Outbox items the server refused in this run (by seq); one sent again later in the run leaves the set. */
+  readonly refused = new Set<number>();
+  /** The server's clock minus the phone's, from the last response that carried it (undefined: no answer yet). */
+  serverSkewMs: number | undefined;
   private attempt = 0;
   constructor(readonly deps: SyncDeps, readonly onProgress: (p: SyncProgress) => void) {}
 
@@ -61,6 +64,12 @@ export class SyncRun {
     } catch {
       // A broken progress listener must not stop the sync.
     }
+  }
+
+  /** Notes the server's time from a response, against the phone's clock at its arrival. */
+  sawServerTime(iso: string): void {
+    const server = Date.parse(iso);
+    if (Number.isFinite(server)) this.serverSkewMs = server - this.deps.now();
   }
 
   succeeded(): void {

@@ -41,6 +41,12 @@ export interface SyncStore {
    */
   pendingAfter?(afterSeq: number, limit: number): Promise<QueuedMutation[]>;
   pendingCount(): Promise<number>;
+  /**
+   * Optional: refused items stamped more than a day ahead of `now` (stamped while the phone's date was wrong) get a
+   * fresh stamp and are pending again, in outbox order. Called only when the phone's clock agrees with the server's
+   * (src/sync/clock.ts). Returns their seqs.
+   */
+  restampFuture?(now: number): Promise<number[]>;
   /** accepted/duplicate leave the outbox; conflict/rejected stay with the reason. One transaction. */
   acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;
   cursor(): Promise<string | undefined>;

@@ -111,7 +111,8 @@ export interface Phone {
   name: string;
   enrolment: EnrolResponse;
   use(): void;
-  sync(opts?: { maxAttempts?: number }): Promise<SyncResult>;
+  /** `now`: the phone's clock (default the real one). */
+  sync(opts?: { maxAttempts?: number; now?: () => number }): Promise<SyncResult>;
   destroy(): Promise<void>;
 }
 
@@ -124,7 +125,7 @@ export async function enrolPhone(server: TestServer, role: Role, hamletIds: stri
     async sync(opts = {}) {
       phone.use();
       return runSync({
-        store: dexieSyncStore, fetch: server.fetch, now: Date.now, sleep: async () => {}, random: () => 0.5,
+        store: dexieSyncStore, fetch: server.fetch, now: opts.now ?? Date.now, sleep: async () => {}, random: () => 0.5,
         maxAttempts: opts.maxAttempts ?? 6,
       });
     },
