@@ -50,7 +50,7 @@ export async function sync(): Promise<{ ms: number; ok: boolean; problem?: strin
     pendingBatch: (limit) => timed('read', () => base.pendingBatch(limit), (r) => r.length),
     ...(base.pendingAfter ? { pendingAfter: (after: number, limit: number) => timed('read', () => base.pendingAfter!(after, limit), (r) => r.length) } : {}),
     acknowledge: (results) => timed('ack', () => base.acknowledge(results), () => results.length),
-    applyPull: (page, now) => timed('apply', () => base.applyPull(page, now), () => page.changes.length),
+    applyPull: (page, now, token) => timed('apply', () => base.applyPull(page, now, token), () => page.changes.length),
   };
   const body = (i?: RequestInit) => { const b = i?.body; return b instanceof Uint8Array ? b.length : typeof b === 'string' ? b.length : 0; };
   let pushMs: number | undefined;

@@ -151,11 +151,12 @@ export const dexieSyncStore: SyncStore = {
   cursor() {
     return getMeta<string>('cursor');
   },
-  applyPull(page: PulledPage, now: number) {
+  applyPull(page: PulledPage, now: number, token?: string) {
     return db.transaction('rw', ALL(), async () => {
-      // Forgotten (un-enrolled) while this run was pulling: its pages must not bring the commune's data back.
+      // Forgotten (un-enrolled) while this run was pulling: its pages must not bring the commune's data back. Enrolled
+      // again meanwhile (another code, another token): they must not write the old scope and cursor over the new one.
       const device = await getMeta<Device>('device');
-      if (!device) return 'forgotten' as const;
+      if (!device || (token !== undefined && device.token !== token)) return 'forgotten' as const;
       const seen = await applyChanges([...(await readableNow(page)), ...page.changes]);
       if (seen) await setMeta('hlc', receiveHlc(await getMeta<string>('hlc'), seen, await localNode(), now));
       const restart = await rescoped(device, page);

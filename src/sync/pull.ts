@@ -55,10 +55,10 @@ export async function pullAll(run: SyncRun, creds: Credentials): Promise<void> {
           next.catch(() => {}); // request() classifies failures; this only guards an abandoned prefetch
         }
         run.sawServerTime(out.body.serverTime);
-        const applied = await store.applyPull(out.body, run.deps.now());
+        const applied = await store.applyPull(out.body, run.deps.now(), creds.token);
         run.succeeded();
         run.emit({ received: run.progress.received + out.body.changes.length, bytesReceived: run.progress.bytesReceived + out.bytes });
-        if (applied === 'forgotten') return; // un-enrolled meanwhile: the store kept nothing, stop here
+        if (applied === 'forgotten') return; // un-enrolled or enrolled again meanwhile: the store kept nothing, stop here
         if (applied === 'restart') {
           // The phone's own hamlets or role changed: pull again from the start, in this run.
           cursor = undefined;

@@ -53,9 +53,10 @@ export interface SyncStore {
   /**
    * Applies one pulled page AND stores its cursor in one transaction, so a reload resumes exactly there. Nothing
    * returned: go on. 'restart': the cursor went back to the start (the phone's own hamlets or role changed), pull again
-   * from there. 'forgotten': the phone was un-enrolled meanwhile, nothing was written, stop.
+   * from there. 'forgotten': the phone was un-enrolled, or enrolled again with another token (the run's `token`),
+   * meanwhile; nothing was written, stop.
    */
-  applyPull(page: PulledPage, now: number): Promise<void | 'restart' | 'forgotten'>;
+  applyPull(page: PulledPage, now: number, token?: string): Promise<void | 'restart' | 'forgotten'>;
   saveReceipt(receipt: SyncReceiptData): Promise<void>;
   saveError(error: SyncErrorData | null): Promise<void>;
 }

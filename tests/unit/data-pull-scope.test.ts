@@ -4,10 +4,10 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enrolled, freshDb, householdFields } from './data-helpers';
+import { enrolResponse, enrolled, freshDb, householdFields } from './data-helpers';
 import { db } from '../../src/data/db';
 import { dexieSyncStore } from '../../src/data/sync-store';
-import { forgetDevice, getDevice } from '../../src/data/device';
+import { forgetDevice, getDevice, saveEnrolment } from '../../src/data/device';
 import { getMeta } from '../../src/data/meta';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PullResponse } from '../../src/shared/protocol';
@@ -65,5 +65,19 @@ describe('pulled pages and the enrolment', () => {
     await dexieSyncStore.applyPull(page([{ entity: 'household', id, data: household as never }], 'c3'), Date.now());
     expect(await db.households.count()).toBe(0);
     expect(await getMeta<string>('cursor')).toBeUndefined();
+  });
+
+  it('a page of the previous enrolment that arrives after the phone was enrolled again writes nothing', async () => {
+    const old = await enrolled(1);
+    const again = enrolResponse(1);
+    await saveEnrolment({ ...again, token: 'the-new-token' }, 'http://sync.test/');
+    const id = uuidv7();
+    const household = { ...householdFields(old.hamlets[0]!.id), id, communeId: old.commune.id, hlc: {}, conflicts: [] };
+    expect(await dexieSyncStore.applyPull(page([{ entity: 'household', id, data: household as never }], 'c7'), Date.now(), old.token)).toBe('forgotten');
+    expect(await db.households.count()).toBe(0);
+    expect(await getMeta<string>('cursor')).toBeUndefined();
+    // The new enrolment's own run writes as before.
+    await dexieSyncStore.applyPull(page([], 'c1'), Date.now(), 'the-new-token');
+    expect(await getMeta<string>('cursor')).toBe('c1');
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enrolled, freshDb, householdFields } from './data-helpers';
+import { enrolResponse, enrolled, freshDb, householdFields } from './data-helpers';
+import { saveEnrolment } from '../../src/data/device';
 import { FakeServer } from './sync-fake-server';
 import { db } from '../../src/data/db';
 import { getHousehold, listOutbox, dismissRejected, lastSyncError, lastSyncReceipt, outboxCounts } from '../../src/data/index';
@@ -73,6 +74,17 @@ describe('sync engine against a fake server', () => {
     expect((await runSync(deps(server, { fetch, store }))).ok).toBe(true);
     expect(pulls.slice(0, 2)).toEqual(['5', '(start)']); // then page by page to the end again
     expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
+  });
+
+  it('a phone enrolled again while a pull runs: the old run stops and leaves the new enrolment\'s cursor alone', async () => {
+    const { server } = await setup();
+    const store = { ...dexieSyncStore, async applyPull(page: Parameters<typeof dexieSyncStore.applyPull>[0], now: number, token?: string) {
+      // The volunteer scans a new code on the page while the worker's run is waiting for this page.
+      await saveEnrolment({ ...enrolResponse(1), token: 'the-new-token' }, 'http://sync.test/');
+      return dexieSyncStore.applyPull(page, now, token);
+    } };
+    expect((await runSync(deps(server, { store }))).ok).toBe(true);
+    expect(await db.meta.get('cursor')).toBeUndefined();
   });
 
   it('reads compact push results: unlisted items leave the outbox, listed refusals stay with their reason', async () => {
