@@ -18,9 +18,17 @@ export interface VisitInput {
   amends?: string | null;
 }
 
-/** Saves (replaces) the open draft of a household. One draft per household. */
-export async function saveDraft(draft: VisitInput, now: number = Date.now()): Promise<void> {
-  await db.drafts.put({ ...draft, updatedAt: new Date(now).toISOString() });
+/**
+ * Saves (replaces) the open draft of a household. One draft per household. Not when the household is gone from this
+ * phone (a pulled removal erased it, and its draft, while the form was open): such a draft could never be saved nor
+ * reached, and would hold back every app update (an open draft blocks it). False then.
+ */
+export function saveDraft(draft: VisitInput, now: number = Date.now()): Promise<boolean> {
+  return db.transaction('rw', db.drafts, db.households, async () => {
+    if ((await db.households.where(':id').equals(draft.householdId).count()) === 0) return false;
+    await db.drafts.put({ ...draft, updatedAt: new Date(now).toISOString() });
+    return true;
+  });
 }
 
 export function getDraft(householdId: string): Promise<DraftRow | undefined> {
@@ -33,11 +41,18 @@ export async function discardDraft(householdId: string): Promise<void> {
 
 /** True while any visit draft is open: the service-worker update must wait. */
 export async function hasOpenDraft(): Promise<boolean> {
-  return (await db.drafts.count()) > 0;
+  return (await listDrafts()).length > 0;
 }
 
+/** Open drafts. One left by an earlier version for a household since erased is dropped here (see saveDraft). */
 export function listDrafts(): Promise<DraftRow[]> {
-  return db.drafts.toArray();
+  return db.transaction('rw', db.drafts, db.households, async () => {
+    const drafts = await db.drafts.toArray();
+    const homes = await db.households.bulkGet(drafts.map((d) => d.householdId));
+    const orphans = drafts.filter((_, i) => !homes[i]).map((d) => d.householdId);
+    if (orphans.length) await db.drafts.bulkDelete(orphans);
+    return drafts.filter((_, i) => homes[i]);
+  });
 }
 
 /** Kept for modules that import recordVisit from here; loads the recording code on first use (not on the first

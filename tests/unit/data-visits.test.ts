@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolled, freshDb, householdFields } from './data-helpers';
 import { db, useDatabase } from '../../src/data/db';
-import { discardDraft, getDraft, getHousehold, hasOpenDraft, isValidationError, listOutbox, saveDraft, outboxCounts, type ValidationError } from '../../src/data/index';
+import { discardDraft, getDraft, getHousehold, hasOpenDraft, isValidationError, listDrafts, listOutbox, saveDraft, outboxCounts, type ValidationError } from '../../src/data/index';
+import { dexieSyncStore } from '../../src/data/sync-store';
 import { recordVisit, saveHousehold } from '../../src/data/edits';
 import { cellKey } from '../../src/shared/state';
 
@@ -114,6 +115,28 @@ describe('visit drafts', () => {
     expect(draft?.outcomes[0]?.outcome).toBe('guided');
     expect(draft?.updatedAt).toMatch(/^\d{4}-/);
     await discardDraft(id);
+    expect(await hasOpenDraft()).toBe(false);
+  });
+
+  it('a household erased by a pulled removal while its form is open: the next keystroke writes no draft, and none blocks updates', async () => {
+    const { id } = await household();
+    const typing = { householdId: id, kind: 'home' as const, outcomes: [], notes: 'đang ghi', followUpOn: null };
+    expect(await saveDraft(typing)).toBe(true);
+    await dexieSyncStore.applyPull({ changes: [{ entity: 'household', id, data: null }], cursor: 'c1', hasMore: false, serverTime: new Date().toISOString() }, Date.now());
+    expect(await getDraft(id)).toBeUndefined();
+    expect(await saveDraft({ ...typing, notes: 'đang ghi tiếp' })).toBe(false);
+    expect(await getDraft(id)).toBeUndefined();
+    expect(await hasOpenDraft()).toBe(false);
+  });
+
+  it('a draft an earlier version left for an erased household is dropped, not counted as open', async () => {
+    const { id } = await household();
+    await saveDraft({ householdId: id, kind: 'home', outcomes: [], notes: 'còn mở', followUpOn: null });
+    await db.drafts.put({ householdId: 'gone-household', kind: 'home', outcomes: [], notes: 'mồ côi', followUpOn: null, updatedAt: new Date().toISOString() });
+    expect((await listDrafts()).map((d) => d.householdId)).toEqual([id]);
+    expect(await db.drafts.get('gone-household')).toBeUndefined();
+    await discardDraft(id);
+    await db.drafts.put({ householdId: 'gone-household', kind: 'home', outcomes: [], notes: 'mồ côi', followUpOn: null, updatedAt: new Date().toISOString() });
     expect(await hasOpenDraft()).toBe(false);
   });
 });

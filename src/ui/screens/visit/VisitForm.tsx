@@ -55,7 +55,8 @@ export function VisitForm() {
     setDraft(next);
     if (closed.current) return;
     const { updatedAt: _ignored, ...input } = next as VisitInput & { updatedAt?: string };
-    writes.current = writes.current.then(() => saveDraft(input)).catch((e) => console.error('draft', e));
+    // false: the household was erased meanwhile (a pulled removal); the screen follows its live query to "not found".
+    writes.current = writes.current.then(async () => { await saveDraft(input); }).catch((e) => console.error('draft', e));
   }
 
   if (d === undefined || !draft) return <Screen title={t('visit.title')}><Loading /></Screen>;
