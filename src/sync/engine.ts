@@ -43,6 +43,7 @@ export async function runSync(deps: SyncDeps, onProgress: (p: SyncProgress) => v
   const receipt: SyncReceiptData = {
     at: new Date(deps.now()).toISOString(), ok: !problem, durationMs: Math.max(0, deps.now() - started),
     sent: run.sentByKind, rejected: run.refused.size, received: p.received, bytesSent: p.bytesSent, bytesReceived: p.bytesReceived,
+    ...(run.serverSkewMs !== undefined ? { serverSkewMs: Math.round(run.serverSkewMs) } : {}),
   };
   // A failed run that moved nothing keeps the last useful receipt ("142 lượt thăm đã gửi lúc 16:05").
   try {

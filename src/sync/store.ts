@@ -23,6 +23,8 @@ export interface SyncReceiptData {
   received: number;
   bytesSent: number;
   bytesReceived: number;
+  /** The server's clock minus the phone's, from the run's last answer (absent when no answer came). */
+  serverSkewMs?: number;
 }
 
 export interface SyncErrorData {

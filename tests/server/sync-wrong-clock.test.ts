@@ -33,6 +33,8 @@ for (const kind of DB_KINDS) describe(`a wrong phone date [${kind}]`, () => {
     const stampedAhead = (await db.outbox.toArray()).map((r) => r.mutation.hlc);
     const refusedRun = await phone.sync({ now: () => ahead });
     expect(refusedRun.receipt?.rejected).toBe(2);
+    // The receipt says how far off the phone's clock was (the sync screen tells the volunteer).
+    expect(refusedRun.receipt!.serverSkewMs!).toBeLessThan(-365 * 24 * 3600 * 1000);
     let items = await listOutbox();
     expect(items.map((i) => i.status)).toEqual(['rejected', 'rejected']);
     expect(items[0]!.reason).toMatch(/tương lai/);
@@ -46,6 +48,7 @@ for (const kind of DB_KINDS) describe(`a wrong phone date [${kind}]`, () => {
     const fixed = await phone.sync();
     expect(fixed.ok).toBe(true);
     expect(fixed.receipt?.rejected).toBe(0);
+    expect(Math.abs(fixed.receipt!.serverSkewMs!)).toBeLessThan(60_000);
     expect(fixed.receipt?.sent).toMatchObject({ visits: 1, households: 1 });
     expect(await db.outbox.count()).toBe(0);
     const stored = await server.store.db.selectFrom('visits').select('id').where('id', '=', visit.id).execute();

@@ -11,6 +11,7 @@ import { lastResult, syncNow, syncProgress } from '../../lib/sync';
 import { Screen } from '../../components/Screen';
 import { SyncProgressView } from './SyncProgressView';
 import { ReceiptView } from './ReceiptView';
+import { ClockNotice } from './ClockNotice';
 import { RejectedList } from './RejectedList';
 
 interface Snapshot {
@@ -38,6 +39,7 @@ export function SyncStation() {
       {syncProgress.value && <SyncProgressView p={syncProgress.value} />}
       {problem && !syncRunning.value && <p class="notice danger" role="alert">{pick(SYNC_MESSAGES[problem])}</p>}
       {!problem && snap?.error && <p class="notice danger">{t('sync.lastError')}: {pick(snap.error)}</p>}
+      {snap?.receipt && <ClockNotice r={snap.receipt} />}
       {snap?.receipt ? <ReceiptView r={snap.receipt} /> : <p class="muted">{t('sync.never')}</p>}
       <RejectedList items={refused} />
       <p class="small muted">{t('sync.howItWorks')}</p>
