@@ -37,7 +37,7 @@ export async function insertEnrolCode(store: Store, code: NewCode): Promise<void
 
 export type RedeemResult =
   | { ok: true; member: Member; commune: Commune; hamlets: Hamlet[] }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'member_gone' };
 
 export interface NewDevice { id: string; name: string; tokenHash: string }
 
@@ -51,15 +51,19 @@ export async function redeemEnrolCode(
     if (!code) return { ok: false, reason: 'unknown' } as const;
     if (code.used_at !== null) return { ok: false, reason: 'used' } as const;
     if (Number(code.expires_at) <= nowMs) return { ok: false, reason: 'expired' } as const;
+    // Checked before the code is spent: a refusal returns normally, so the transaction commits what ran before it.
+    let member: Member | undefined;
+    if (code.member_id) {
+      const row = await trx.selectFrom('members').select('data').where('id', '=', code.member_id).executeTakeFirst();
+      if (!row?.data) return { ok: false, reason: 'member_gone' } as const;
+      member = JSON.parse(row.data) as Member;
+      // Such a device's every request would be refused (device-auth.ts): say so now, and keep the code.
+      if (member.status === 'left') return { ok: false, reason: 'member_gone' } as const;
+    }
     const spent = await trx.updateTable('enrol_codes').set({ used_at: nowMs, device_id: device.id })
       .where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
     if (Number(spent.numUpdatedRows) !== 1) return { ok: false, reason: 'used' } as const;
-    let member: Member;
-    if (code.member_id) {
-      const row = await trx.selectFrom('members').select('data').where('id', '=', code.member_id).executeTakeFirst();
-      if (!row?.data) return { ok: false, reason: 'unknown' } as const;
-      member = JSON.parse(row.data) as Member;
-    } else {
+    if (!member) {
       member = newMember({ communeId: code.commune_id, role: code.role as Role, hamletIds: JSON.parse(code.hamlet_ids) as string[] });
       await upsertMembers(trx, [member], await nextSeq(trx));
     }

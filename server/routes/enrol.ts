@@ -17,6 +17,7 @@ const REFUSED = {
   unknown: 'Mã đăng ký không đúng',
   used: 'Mã đăng ký này đã được dùng; xin tổ trưởng mã mới',
   expired: 'Mã đăng ký đã hết hạn; xin tổ trưởng mã mới',
+  member_gone: 'Thành viên có mã này đã rời tổ hoặc không còn trong danh sách; xin tổ trưởng mã mới',
 } as const;
 
 export function enrolRoutes(store: Store, limiter: AttemptLimiter, clientKey: (c: Context) => string, now: () => number) {

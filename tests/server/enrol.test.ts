@@ -4,6 +4,7 @@ import { EnrolResponse } from '../../src/shared/protocol';
 import { IssueCodeResponse, DevicesResponse } from '../../src/shared/admin-protocol';
 import { ENROL_CODE_TTL_MS } from '../../src/shared/limits';
 import { describeEachDb, startHarness, type Device, type Harness } from './harness';
+import { issueEnrolCode } from '../../server/auth/issue-code';
 
 const enrol = (h: Harness, code: string, deviceName = 'Điện thoại Mai') =>
   h.request('/api/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
@@ -52,6 +53,26 @@ describeEachDb('enrolment', (h) => {
       expect(await h().counts()).toEqual(before);
     } finally {
       h().clock.now -= ENROL_CODE_TTL_MS + 1;
+    }
+  });
+
+  it('a code for a member who has left the team, or was removed, is refused and stays unspent', async () => {
+    const m = h().demo.members.filter((x) => x.role === 'member' && x.id !== member.member.id).at(-1)!;
+    const db = h().store.db;
+    const original = (await db.selectFrom('members').select('data').where('id', '=', m.id).executeTakeFirstOrThrow()).data;
+    try {
+      for (const data of [JSON.stringify({ ...m, status: 'left', leftOn: '2026-11-01' }), null]) {
+        const { code } = await issueEnrolCode(h().store, { communeId: m.communeId, memberId: m.id, role: m.role, hamletIds: m.hamletIds, createdBy: null }, h().clock.now);
+        await db.updateTable('members').set({ data }).where('id', '=', m.id).execute();
+        const before = await h().counts();
+        const r = await enrol(h(), code);
+        expect([r.status, r.body.error.message]).toEqual([401, expect.stringMatching(/đã rời tổ hoặc không còn trong danh sách/)]);
+        expect(await h().counts()).toEqual(before);
+        const spent = await db.selectFrom('enrol_codes').select('used_at').where('used_at', 'is not', null).where('member_id', '=', m.id).execute();
+        expect(spent).toEqual([]);
+      }
+    } finally {
+      await db.updateTable('members').set({ data: original }).where('id', '=', m.id).execute();
     }
   });
 
