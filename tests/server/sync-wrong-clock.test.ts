@@ -44,24 +44,27 @@ for (const kind of DB_KINDS) describe(`a wrong phone date [${kind}]`, () => {
     expect((await phone.sync({ now: () => behind })).receipt?.rejected).toBe(0);
     expect((await db.outbox.toArray()).map((r) => [r.status, r.mutation.hlc])).toEqual(stampedAhead.map((h) => ['rejected', h]));
 
-    // The date is put right: the next sync stamps both afresh and the server stores them.
+    // The date is put right. Before syncing, the volunteer corrects the alley again (stamped with the right date):
+    // the older edit, re-sent with a fresh stamp, must not win over it.
+    await saveHousehold({ id: householdId, fields: { ...fields, alley: 'Đầu bản, cạnh cầu' }, persons: [] });
+    // The next sync stamps the refused items afresh and the server stores them.
     const fixed = await phone.sync();
     expect(fixed.ok).toBe(true);
     expect(fixed.receipt?.rejected).toBe(0);
     expect(Math.abs(fixed.receipt!.serverSkewMs!)).toBeLessThan(60_000);
-    expect(fixed.receipt?.sent).toMatchObject({ visits: 1, households: 1 });
+    expect(fixed.receipt?.sent).toMatchObject({ visits: 1, households: 2 });
     expect(await db.outbox.count()).toBe(0);
     const stored = await server.store.db.selectFrom('visits').select('id').where('id', '=', visit.id).execute();
     expect(stored).toHaveLength(1);
     // The phone's copy carries the new stamp, the one the server kept.
     const local = (await getHousehold(householdId))!.household;
-    expect(local.alley).toBe('Sau nhà văn hoá');
+    expect(local.alley).toBe('Đầu bản, cạnh cầu');
     expect(decodeHlc(local.hlc.alley!).wallMs).toBeLessThanOrEqual(Date.now() + HLC_MAX_DRIFT_MS);
 
-    // Another phone of the hamlet receives the edit.
+    // Another phone of the hamlet receives the latest edit.
     const other = await enrolPhone(server, 'hamlet_leader', [h0.id]);
     expect((await other.sync()).ok).toBe(true);
-    expect((await getHousehold(householdId))!.household.alley).toBe('Sau nhà văn hoá');
+    expect((await getHousehold(householdId))!.household.alley).toBe('Đầu bản, cạnh cầu');
     expect(await db.visits.get(visit.id)).toBeDefined();
     await other.destroy();
     await phone.destroy();

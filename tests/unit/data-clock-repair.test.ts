@@ -13,7 +13,7 @@ const AHEAD = NOW + 400 * 24 * 3600 * 1000;
 const refuse = (seq: number, status: 'rejected' | 'conflict' = 'rejected') => db.outbox.update(seq, { status, reason: 'từ chối' });
 
 describe('restampFuture: what a wrong date left refused is stamped afresh', () => {
-  it('re-stamps refused items stamped more than a day ahead, in outbox order, and the fields they wrote', async () => {
+  it('re-stamps refused items stamped more than a day ahead, in outbox order, with the values the phone shows now', async () => {
     const res = await enrolled();
     const hamletId = res.hamlets[0]!.id;
     const householdId = await saveHousehold({
@@ -41,9 +41,14 @@ describe('restampFuture: what a wrong date left refused is stamped afresh', () =
     expect([...stamps].sort(compareHlc)).toEqual(stamps); // outbox order kept
     expect(after[3]!.mutation.hlc).toBe(rows[3]!.mutation.hlc);
     expect((await db.outbox.get(conflictSeq))!.mutation.hlc).toBe(rows[2]!.mutation.hlc);
-    // Fields written by a re-stamped item carry its new stamp; the later edit keeps its own.
+    // A re-sent edit carries what the phone shows now: the later edit's alley, not the older value it wrote (which,
+    // stamped now, would win over the later edit on the server). Its fields take the new stamp on the phone too.
+    const creation = after[0]!.mutation as Extract<typeof after[0]['mutation'], { type: 'household.put' }>;
+    expect(creation.payload.fields.alley).toBe('Đầu ngõ');
+    expect(creation.payload.fields.label).toBe('Lê Văn Hùng');
     const household = (await getHousehold(householdId))!.household;
-    expect(household.hlc.alley).toBe(rows[3]!.mutation.hlc);
+    expect(household.alley).toBe('Đầu ngõ');
+    expect(household.hlc.alley).toBe(stamps[0]);
     expect(household.hlc.label).toBe(stamps[0]);
     const person = await db.persons.get(personId);
     expect(Object.values(person!.hlc)).not.toContain(oldPersonStamp);
