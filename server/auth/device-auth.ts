@@ -4,9 +4,9 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { Store } from '../db';
-import { findDeviceByTokenHash, touchDevice } from '../db';
+import { communeHamletIds, findDeviceByTokenHash, touchDevice } from '../db';
 import { ApiFailure } from '../http/errors';
-import type { Caller } from '../sync/caller';
+import { isCommuneRole, type Caller } from '../sync/caller';
 import { hashSecret } from './secrets';
 
 /** `pushTicket`: set on push requests before authentication, so a group commit can wait for them (group-commit.ts). */
@@ -27,10 +27,13 @@ export function deviceAuth(store: Store, now: () => number) {
     if (device.lastSeenAt === null || nowMs - device.lastSeenAt > TOUCH_EVERY_MS) {
       await touchDevice(store, device.deviceId, nowMs, c.req.header('x-app-version')?.slice(0, 40) ?? null);
     }
-    c.set('caller', {
+    const caller: Caller = {
       deviceId: device.deviceId, memberId: device.member.id, communeId: device.communeId, role: device.member.role,
       hamletIds: device.member.hamletIds,
-    });
+    };
+    // A commune leader may name any hamlet of the commune, and only those (few devices: one small query each).
+    if (isCommuneRole(caller)) caller.communeHamletIds = await communeHamletIds(store, caller.communeId);
+    c.set('caller', caller);
     await next();
   });
 }

@@ -20,6 +20,12 @@ export async function findDeviceByTokenHash(store: Store, tokenHash: string): Pr
   return { deviceId: row.id, communeId: row.commune_id, revoked: row.revoked_at !== null, lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at), member: JSON.parse(row.data) as Member };
 }
 
+/** The ids of a commune's hamlets (removed ones left out). */
+export async function communeHamletIds(store: Store, communeId: string): Promise<string[]> {
+  const rows = await store.db.selectFrom('hamlets').select('id').where('commune_id', '=', communeId).where('data', 'is not', null).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function touchDevice(store: Store, deviceId: string, nowMs: number, appVersion: string | null): Promise<void> {
   await store.db.updateTable('devices').set({ last_seen_at: nowMs, ...(appVersion ? { app_version: appVersion } : {}) }).where('id', '=', deviceId).execute();
 }

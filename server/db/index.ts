@@ -5,7 +5,7 @@ export { pushTransaction, type PushMeta } from './push-store';
 export { announcePush } from './group-commit';
 export { pullRows, currentSeq, type PullPosition, type PulledRow } from './pull-store';
 export {
-  findDeviceByTokenHash, touchDevice, insertEnrolCode, redeemEnrolCode, listDevices, revokeDevice,
+  findDeviceByTokenHash, communeHamletIds, touchDevice, insertEnrolCode, redeemEnrolCode, listDevices, revokeDevice,
   type DeviceAuth, type NewCode, type RedeemResult, type NewDevice, type DeviceInfo,
 } from './auth-store';
 export { listCommunes, listHamlets, listMembers, getMember } from './directory';

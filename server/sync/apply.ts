@@ -122,7 +122,7 @@ function eventCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'event.cr
   const e = m.payload;
   if (e.id !== m.entityId) return 'entityId phải trùng mã sự kiện';
   if (e.communeId !== c.communeId || e.memberId !== c.memberId) return OUT_OF_SCOPE;
-  if (!isCommuneRole(c) && (e.hamletIds.length === 0 || !e.hamletIds.every((h) => inScope(c, h)))) return OUT_OF_SCOPE;
+  if ((!isCommuneRole(c) && e.hamletIds.length === 0) || !e.hamletIds.every((h) => inScope(c, h))) return OUT_OF_SCOPE;
   if (ctx.events.has(e.id)) return 'Sự kiện này đã được ghi';
   ctx.events.add(e.id);
   w.events.push(e);

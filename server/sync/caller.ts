@@ -12,6 +12,11 @@ export interface Caller {
   role: Role;
   /** The member's hamlets; ignored for commune roles (they see all hamlets of the commune). */
   hamletIds: string[];
+  /**
+   * For commune roles, the commune's hamlets (device-auth.ts loads them): a hamlet a commune leader's write names must
+   * be one of them. Absent (a caller built by hand in a test): not checked.
+   */
+  communeHamletIds?: readonly string[];
 }
 
 export const isCommuneRole = (c: Pick<Caller, 'role'>): boolean => COMMUNE_ROLES.includes(c.role);
@@ -19,8 +24,10 @@ export const isLeader = (c: Pick<Caller, 'role'>): boolean => LEADER_ROLES.inclu
 
 export function inScope(c: Caller, hamletId: string | null | undefined): boolean {
   if (hamletId === null || hamletId === undefined) return false;
-  return isCommuneRole(c) || c.hamletIds.includes(hamletId);
+  return isCommuneRole(c) ? inCommune(c, hamletId) : c.hamletIds.includes(hamletId);
 }
+
+const inCommune = (c: Caller, hamletId: string) => c.communeHamletIds?.includes(hamletId) ?? true;
 
 /** Hamlet scope for pull: null = the whole commune. */
 export function pullScope(c: Caller): string[] | null {
@@ -30,7 +37,7 @@ export function pullScope(c: Caller): string[] | null {
 /** Roles a leader may hand out in an enrolment code or a member.put. Only an admin makes admins. */
 export function mayGrant(c: Caller, role: Role, hamletIds: string[]): boolean {
   if (c.role === 'admin') return true;
-  if (isCommuneRole(c)) return role !== 'admin';
+  if (isCommuneRole(c)) return role !== 'admin' && hamletIds.every((h) => inCommune(c, h));
   if (!isLeader(c)) return false;
   return ['member', 'collaborator', 'hamlet_deputy'].includes(role) && hamletIds.length > 0 && hamletIds.every((h) => c.hamletIds.includes(h));
 }

@@ -122,6 +122,27 @@ describeEachDb('push', (h) => {
     expect([state.note, state.conflicts]).toEqual(['B', []]);
   });
 
+  it('a commune leader may name any hamlet of the commune, and no other (household, member, event)', async () => {
+    const foreign = uuidv7(); // a hamlet of no commune here (another commune's would be the same: not in this list)
+    const own = h().demo.hamlets[3]!.id;
+    const hid = uuidv7();
+    const base = { hlc: hlc('lead') };
+    const event = (hamletIds: string[]) => ({
+      id: uuidv7(), type: 'event.create', entityId: uuidv7(), ...base,
+      payload: { communeId: commune.member.communeId, hamletIds, kind: 'digital_day', on: '2026-11-20', place: 'Nhà văn hoá', topic: 'VNeID', items: [], attendance: 30, notes: '', memberId: commune.member.id },
+    });
+    const withId = (m: ReturnType<typeof event>) => ({ ...m, payload: { ...m.payload, id: m.entityId } });
+    const memberPut = (hamletIds: string[]) => ({ id: uuidv7(), type: 'member.put', entityId: uuidv7(), ...base, payload: { fields: { name: 'Lù Thị Mai', role: 'member', hamletIds, phone: null, joinedOn: null, leftOn: null, status: 'approved' } } });
+    const r = await h().push(commune, [
+      householdPut(hid, newHouseholdFields(foreign)), householdPut(uuidv7(), newHouseholdFields(own)),
+      memberPut([foreign]), memberPut([own]), withId(event([own, foreign])), withId(event([own])),
+    ]);
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x) => x.status)).toEqual(['rejected', 'accepted', 'rejected', 'accepted', 'rejected', 'accepted']);
+    expect(r.body.results[0]!.reason).toMatch(/phạm vi/);
+    expect(await stored(commune, hid)).toBeUndefined();
+  });
+
   it('creates households and persons; a new household needs every field', async () => {
     const hid = uuidv7();
     const pid = uuidv7();
