@@ -24,18 +24,24 @@ export interface HouseholdSave {
   fields: HouseholdFieldsInput;
   persons: { id?: string; fields: PersonFieldsInput }[];
   removedPersonIds?: string[];
+  /**
+   * The copy the form showed when it opened. Only what the volunteer changed from it is written, with its clocks as
+   * `base`: a field or member that a sync changed or removed while the form was open is left as the sync made it
+   * (or flagged as a concurrent edit when both changed it), not written back. Absent: compared with the stored rows.
+   */
+  from?: { household: Household; persons: Person[] };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Fields that differ from the stored row (all of them for a new entity), with the HLC the device had for each. */
-function diff<F extends string>(keys: readonly F[], next: Record<F, unknown>, prev: (Record<F, unknown> & { hlc: Record<string, string> }) | undefined) {
+/** Fields that differ from the copy shown (all of them for a new entity), with the HLC that copy had for each. */
+function diff<F extends string>(keys: readonly F[], next: Record<F, unknown>, shown: (Record<F, unknown> & { hlc: Record<string, string> }) | undefined) {
   const fields: Partial<Record<F, unknown>> = {};
   const base: Partial<Record<F, string | null>> = {};
   for (const k of keys) {
-    if (prev && same(prev[k], next[k])) continue;
+    if (shown && same(shown[k], next[k])) continue;
     fields[k] = next[k];
-    base[k] = prev?.hlc[k] ?? null;
+    base[k] = shown?.hlc[k] ?? null;
   }
   return { fields, base, changed: Object.keys(fields).length > 0 };
 }
@@ -58,28 +64,32 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
     const prev = await db.households.get(id);
     if (input.id && !prev) throw new ValidationError([{ path: '', message: 'Hộ này không còn trên máy (có thể đã bị xoá)' }]);
     const demo = (prev ? prev.demo : hamlet.demo) === 1;
-    const h = diff(HOUSEHOLD_FIELD_NAMES, fields, prev);
+    const h = diff(HOUSEHOLD_FIELD_NAMES, fields, prev && (input.from?.household ?? prev));
     if (h.changed) {
       const hlc = await nextHlc(now);
       const mutation = { id: uuidv7(now), type: 'household.put', entityId: id, hlc, payload: { fields: h.fields, base: h.base } } as Mutation;
       const row: HouseholdRow = {
-        ...(prev ?? { id, communeId: hamlet.communeId, conflicts: [], hlc: {} }), ...fields,
+        ...(prev ?? { id, communeId: hamlet.communeId, conflicts: [], hlc: {} }), ...h.fields,
         hlc: { ...prev?.hlc, ...Object.fromEntries(Object.keys(h.fields).map((k) => [k, hlc])) },
         ...(demo ? { demo: 1 as const } : {}),
       } as Household;
       await db.households.put(row);
       await db.outbox.add(outboxRow(mutation, id, demo, now));
     }
+    const shownPersons = new Map(input.from?.persons.map((p) => [p.id, p]));
     for (const p of persons) {
       const pf = p.fields!;
       const prevP = await db.persons.get(p.id);
       if (prevP && prevP.householdId !== id) throw new ValidationError([{ path: 'persons', message: 'Thành viên thuộc hộ khác' }]);
-      const d = diff(PERSON_FIELD_NAMES, pf, prevP);
+      const shownP = shownPersons.get(p.id);
+      // Removed by a sync while the form was open, and not edited here: stays removed.
+      if (!prevP && shownP && !diff(PERSON_FIELD_NAMES, pf, shownP).changed) continue;
+      const d = diff(PERSON_FIELD_NAMES, pf, prevP && (shownP ?? prevP));
       if (!d.changed) continue;
       const hlc = await nextHlc(now);
       const mutation = { id: uuidv7(now), type: 'person.put', entityId: p.id, hlc, payload: { fields: d.fields, base: d.base } } as Mutation;
       const row = {
-        ...(prevP ?? { id: p.id, conflicts: [], hlc: {} }), ...pf,
+        ...(prevP ?? { id: p.id, conflicts: [], hlc: {} }), ...d.fields,
         hlc: { ...prevP?.hlc, ...Object.fromEntries(Object.keys(d.fields).map((k) => [k, hlc])) },
         ...(demo ? { demo: 1 as const } : {}),
       } as Person;

@@ -42,6 +42,38 @@ describe('households repository', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
+  it('an edit from a form opened before a sync writes only what the volunteer changed: the sync\'s changes stay', async () => {
+    const { hamlets } = await enrolled();
+    const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [
+      { fields: { firstName: 'Hùng', birthYear: 1950, hasSmartphone: false, sortName: '' } }, { fields: { firstName: 'Mai', birthYear: 1980, hasSmartphone: true, sortName: '' } },
+    ] });
+    const opened = (await getHousehold(id))!; // the form opens
+    const [hung, mai] = opened.persons;
+    // While it is open, a sync brings another phone's new phone number and a removed member.
+    const later = 'zzzzzzzzzzzzzzz:0000:other';
+    await db.households.update(id, { phone: '0987000111', hlc: { ...opened.household.hlc, phone: later } });
+    await db.persons.delete(mai!.id);
+    const { id: _i, communeId: _c, hlc: _h, conflicts: _x, demo: _d, ...shown } = opened.household;
+    await saveHousehold({
+      id, fields: { ...shown, label: 'Lê Văn Hưng' }, from: { household: opened.household, persons: opened.persons },
+      persons: opened.persons.map((p) => ({ id: p.id, fields: { firstName: p.firstName, birthYear: p.birthYear, hasSmartphone: p.hasSmartphone, sortName: p.sortName } })),
+    });
+    const after = (await getHousehold(id))!;
+    expect(after.household.label).toBe('Lê Văn Hưng');
+    expect(after.household.phone).toBe('0987000111');
+    expect(after.household.hlc.phone).toBe(later);
+    expect(after.persons.map((p) => p.id)).toEqual([hung!.id]);
+    const put = (await db.outbox.orderBy('seq').toArray()).at(-1)!.mutation;
+    expect(put.type === 'household.put' && Object.keys(put.payload.fields)).toEqual(['label']);
+    expect(await db.outbox.count()).toBe(4); // the three creations and this one edit: no person written back
+    // A field both the sync and the volunteer changed goes with the clock the form had, so the server can flag it.
+    await saveHousehold({
+      id, fields: { ...shown, label: 'Lê Văn Hưng', phone: '0911222333' }, from: { household: opened.household, persons: opened.persons }, persons: [],
+    });
+    const edit = (await db.outbox.orderBy('seq').toArray()).at(-1)!.mutation;
+    expect(edit.type === 'household.put' && edit.payload.base).toMatchObject({ phone: opened.household.hlc.phone });
+  });
+
   it('bad input throws a ValidationError with field paths and Vietnamese messages, writing nothing', async () => {
     const { hamlets } = await enrolled();
     const err = await saveHousehold({

@@ -1,6 +1,6 @@
 /** Household form ↔ data layer: consent never pre-ticked, birth years parsed, ids kept for edits; QR code parsing. */
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, toSave } from '../../src/ui/screens/household/formModel';
+import { emptyDraft, today, toSave, withConsent } from '../../src/ui/screens/household/formModel';
 import { codeFromQr } from '../../src/ui/lib/enrol-code';
 
 describe('household form model', () => {
@@ -10,6 +10,14 @@ describe('household form model', () => {
     expect(toSave(d).fields.consent).toBeNull();
     expect(toSave({ ...d, consentBy: 'Bà Huệ' }).fields.consent).toEqual({ given: false, on: d.consentOn, by: 'Bà Huệ' });
     expect(toSave({ ...d, consentGiven: true, consentBy: 'Bà Huệ' }).fields.consent?.given).toBe(true);
+  });
+
+  it('unticking a recorded consent records the withdrawal, dated today; it is never erased', () => {
+    const recorded = { ...emptyDraft('h'), id: 'hh-1', consentGiven: true, consentOn: '2026-01-05', consentBy: '', consentRecorded: true };
+    const withdrawn = withConsent(recorded, false);
+    expect(withdrawn.consentOn).toBe(today());
+    expect(toSave(withdrawn).fields.consent).toEqual({ given: false, on: today(), by: '' });
+    expect(toSave({ ...recorded, consentGiven: false }).fields.consent).not.toBeNull();
   });
 
   it('turns members into person inputs: empty birth year is null, ids kept, removals passed on', () => {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { getHousehold, isValidationError, requestPersistence } from '../../../data';
+import { getHousehold, isValidationError, requestPersistence, type HouseholdDetail } from '../../../data';
 import { requestHouseholdRemoval, saveHousehold } from '../../../data/edits';
 import { PRIORITY_KEYS } from '../../lib/enums';
 import { t } from '../../i18n';
@@ -14,21 +14,24 @@ import { Check, TextInput } from '../../components/Field';
 import { ConfirmButton } from '../../components/Confirm';
 import { PRIORITY_LABEL } from './labels';
 import { MembersEditor } from './MembersEditor';
-import { draftFromDetail, emptyDraft, toSave, type HouseholdDraft } from './formModel';
+import { draftFromDetail, emptyDraft, toSave, withConsent, type HouseholdDraft } from './formModel';
 
 export function HouseholdForm() {
   const { params } = useRoute();
   const { route } = useLocation();
   const editing = params.id;
   const [draft, setDraft] = useState<HouseholdDraft | null>(editing ? null : emptyDraft(hamletId.value ?? ''));
+  // The household as the form opened it: a sync may change it meanwhile, and only what the volunteer changed is saved.
+  const [loaded, setLoaded] = useState<HouseholdDetail | null | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (editing) void getHousehold(editing).then((d) => setDraft(d ? draftFromDetail(d) : null));
+    if (editing) void getHousehold(editing).then((d) => { setLoaded(d ?? null); setDraft(d ? draftFromDetail(d) : null); });
   }, [editing]);
 
   const title = editing ? t('form.editTitle') : t('form.newTitle');
+  if (editing && loaded === null) return <Screen title={title}><p class="notice warn">{t('household.notFound')}</p></Screen>;
   if (!draft) return <Screen title={title}><Loading /></Screen>;
   const set = (patch: Partial<HouseholdDraft>) => setDraft({ ...draft, ...patch });
 
@@ -36,7 +39,7 @@ export function HouseholdForm() {
     e.preventDefault();
     setSaving(true);
     try {
-      const id = await saveHousehold(toSave(draft!));
+      const id = await saveHousehold(toSave(draft!, loaded ?? undefined));
       void requestPersistence();
       route(`/households/${id}`, true);
     } catch (err) {
@@ -52,7 +55,8 @@ export function HouseholdForm() {
   return (
     <Screen title={title}>
       <form class="stack" onSubmit={submit} noValidate data-testid="household-form">
-        {errors[''] && <p class="error" role="alert">{errors['']}</p>}
+        {/* Errors with no field of their own (the hamlet, the members list) show here too. */}
+        {(errors[''] ?? errors.hamletId ?? errors.persons) && <p class="error" role="alert">{errors[''] ?? errors.hamletId ?? errors.persons}</p>}
         <TextInput id="hh-label" label={t('form.label')} hint={t('form.labelHint')} value={draft.label} onInput={(v) => set({ label: v })} error={errors.label} />
         <TextInput id="hh-house" label={t('form.houseNo')} value={draft.houseNo} onInput={(v) => set({ houseNo: v })} error={errors.houseNo} />
         <TextInput id="hh-alley" label={t('form.alley')} hint={t('form.alleyHint')} value={draft.alley} onInput={(v) => set({ alley: v })} error={errors.alley} />
@@ -70,7 +74,7 @@ export function HouseholdForm() {
         <fieldset class="stack">
           <legend>{t('form.consent')}</legend>
           <p class="small">{t('form.consentText')}</p>
-          <Check label={t('form.consentGiven')} checked={draft.consentGiven} onChange={(v) => set({ consentGiven: v })} />
+          <Check label={t('form.consentGiven')} checked={draft.consentGiven} onChange={(v) => setDraft(withConsent(draft, v))} />
           <TextInput id="hh-consent-on" label={t('form.consentOn')} type="date" value={draft.consentOn} onInput={(v) => set({ consentOn: v })} error={errors['consent.on']} />
           <TextInput id="hh-consent-by" label={t('form.consentBy')} value={draft.consentBy} onInput={(v) => set({ consentBy: v })} error={errors['consent.by']} />
         </fieldset>

@@ -24,6 +24,8 @@ export interface HouseholdDraft {
   consentGiven: boolean;
   consentOn: string;
   consentBy: string;
+  /** Consent had been recorded (given or withdrawn): unticking then records a withdrawal, never erases the record. */
+  consentRecorded: boolean;
   /** Kept as it was: the form does not offer free notes (people write ID numbers into free text). */
   note: string;
   members: MemberDraft[];
@@ -35,7 +37,7 @@ export const today = (): string => vietnamToday();
 export function emptyDraft(hamletId: string): HouseholdDraft {
   return {
     hamletId, label: '', houseNo: '', alley: '', phone: '', priority: { ...NO_PRIORITY }, producer: false,
-    consentGiven: false, consentOn: today(), consentBy: '', note: '', members: [], removedPersonIds: [],
+    consentGiven: false, consentOn: today(), consentBy: '', consentRecorded: false, note: '', members: [], removedPersonIds: [],
   };
 }
 
@@ -44,16 +46,25 @@ export function draftFromDetail(d: HouseholdDetail): HouseholdDraft {
   return {
     id: h.id, hamletId: h.hamletId, label: h.label, houseNo: h.houseNo, alley: h.alley, phone: h.phone,
     priority: { ...h.priority }, producer: h.producer, consentGiven: h.consent?.given ?? false,
-    consentOn: h.consent?.on ?? today(), consentBy: h.consent?.by ?? '', note: h.note, removedPersonIds: [],
+    consentOn: h.consent?.on ?? today(), consentBy: h.consent?.by ?? '', consentRecorded: h.consent !== null, note: h.note, removedPersonIds: [],
     members: d.persons.map((p) => ({ id: p.id, firstName: p.firstName, birthYear: p.birthYear ? String(p.birthYear) : '', hasSmartphone: p.hasSmartphone, sortName: p.sortName })),
   };
 }
 
-/** Consent is recorded only once somebody ticks it or names who gave it: never pre-ticked. */
-export function toSave(d: HouseholdDraft): HouseholdSave {
-  const consentTouched = d.consentGiven || d.consentBy.trim() !== '';
+/** Ticking or unticking consent dates it today (the date stays editable). */
+export function withConsent(d: HouseholdDraft, given: boolean): HouseholdDraft {
+  return { ...d, consentGiven: given, consentOn: today() };
+}
+
+/**
+ * Consent is recorded only once somebody ticks it or names who gave it: never pre-ticked; once recorded, it stays
+ * (unticked = withdrawn). `loaded`: the household as the form opened it — only what changed from it is saved.
+ */
+export function toSave(d: HouseholdDraft, loaded?: HouseholdDetail): HouseholdSave {
+  const consentTouched = d.consentRecorded || d.consentGiven || d.consentBy.trim() !== '';
   return {
     ...(d.id ? { id: d.id } : {}),
+    ...(loaded ? { from: { household: loaded.household, persons: loaded.persons } } : {}),
     fields: {
       hamletId: d.hamletId, label: d.label, houseNo: d.houseNo, alley: d.alley, phone: d.phone, priority: d.priority,
       producer: d.producer, note: d.note,
