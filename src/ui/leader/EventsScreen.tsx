@@ -8,11 +8,15 @@ import type { TeamEvent } from '../../shared/schema';
 import { ToggleChips } from '../components/Choices';
 import { formatDate, pick } from '../i18n';
 import { lt } from './messages';
+import { useBusy } from '../lib/busy';
+import { uuidv7 } from '../../shared/ids';
+import { NOTE_MAX_CHARS } from '../../shared/limits';
 
 interface Props { hamlets: { id: string; name: string }[]; defaultHamletId: string | null; onSaved: () => void }
 
+/** A fresh form; its id makes a second tap on "Lưu" (or a retry) store one event, not two. */
 const blank = (hamletId: string | null) => ({
-  kind: 'group_session' as TeamEvent['kind'], on: vnDate(Date.now()), place: '', topic: '', attendance: '', notes: '',
+  id: uuidv7(), kind: 'group_session' as TeamEvent['kind'], on: vnDate(Date.now()), place: '', topic: '', attendance: '', notes: '',
   hamletIds: hamletId ? [hamletId] : [] as string[], items: [] as string[],
 });
 
@@ -24,11 +28,14 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   const reload = () => void listEvents().then(setEvents);
   useEffect(reload, []);
   const set = (patch: Partial<typeof form>) => { setSaved(false); setForm({ ...form, ...patch }); };
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const [busy, once] = useBusy();
+  const store = async () => {
     setErrors({});
+    // "1.000" or "1 000" as people write thousands; anything else that is not digits gets a plain message.
+    const attendance = form.attendance.replace(/[.,\s]/g, '');
+    if (!/^\d+$/.test(attendance)) { setErrors({ attendance: lt('events.attendanceDigits') }); return; }
     try {
-      await recordEvent({ ...form, attendance: form.attendance === '' ? NaN : Number(form.attendance) });
+      await recordEvent({ ...form, attendance: Number(attendance) });
       setForm(blank(defaultHamletId));
       setSaved(true);
       reload();
@@ -38,6 +45,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
       else setErrors({ '': String(err) });
     }
   };
+  const save = (e: Event) => { e.preventDefault(); void once(store); };
   const input = (key: 'place' | 'topic' | 'on' | 'attendance', type = 'text') => (
     <label class="field">
       {lt(`events.${key}`)}
@@ -55,16 +63,17 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
             <button type="button" key={k} role="radio" class="chip" aria-checked={form.kind === k ? 'true' : 'false'} onClick={() => set({ kind: k })}>{lt(`events.${k}`)}</button>
           ))}
         </div>
-        {input('on', 'date')}{input('place')}{input('topic')}{input('attendance', 'number')}
+        {input('on', 'date')}{input('place')}{input('topic')}{input('attendance')}
         <fieldset><legend>{lt('events.hamlets')}</legend>
           <ToggleChips label={lt('events.hamlets')} options={hamlets.map((h) => ({ key: h.id, label: h.name }))} values={form.hamletIds} onChange={(v) => set({ hamletIds: v })} />
         </fieldset>
         <fieldset><legend>{lt('events.items')}</legend>
           <ToggleChips label={lt('events.items')} options={catalogue().map((i) => ({ key: i.key, label: pick(i) }))} values={form.items} onChange={(v) => set({ items: v })} />
         </fieldset>
-        <label class="field">{lt('events.notes')}<textarea value={form.notes} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} /></label>
-        {errors[''] && <p class="error">{errors['']}</p>}
-        <button type="submit" class="btn block big" data-testid="event-save">{lt('events.save')}</button>
+        <label class="field">{lt('events.notes')}<textarea value={form.notes} maxLength={NOTE_MAX_CHARS} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />
+          {errors.notes && <span class="error">{errors.notes}</span>}</label>
+        {(errors[''] ?? errors.hamletIds ?? errors.items ?? errors.kind) && <p class="error" role="alert">{errors[''] ?? errors.hamletIds ?? errors.items ?? errors.kind}</p>}
+        <button type="submit" class="btn block big" disabled={busy} data-testid="event-save">{lt('events.save')}</button>
         {saved && <p class="notice" role="status">{lt('events.saved')}</p>}
       </form>
       <section class="card" aria-labelledby="evl-h">

@@ -2,7 +2,9 @@
  * The monthly/quarterly report: the figures in the commune's structure, the leader's free text, submit (an immutable
  * snapshot that syncs), who has submitted, exports (XLSX, CSV — made in the worker) and a printable A4 page.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { uuidv7 } from '../../shared/ids';
+import { useBusy } from '../lib/busy';
 import { figureValues } from '../../shared/report/rows';
 import { periodLabel } from '../../shared/report/period';
 import { reportTable, type LeaderText } from '../../shared/report/table';
@@ -29,17 +31,21 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
   }), [d, hamletId, text, names]);
   useEffect(() => { void listReports().then(setPrevious); }, [saved]);
 
-  const submit = async () => {
+  // One id per submission: a second tap (or a retry) stores one report; the next submission gets a new one.
+  const submission = useRef(uuidv7());
+  const [busy, once] = useBusy();
+  const submit = () => once(async () => {
     setError(null);
     const s = hamletId === null ? d.counts.commune : d.counts.hamlets.find((h) => h.hamletId === hamletId);
     if (!s) return;
     try {
-      const r = await submitReport({ hamletId, period: d.period, figures: { version: 1, staleDays: d.staleDays, values: figureValues(s, d.staleDays) }, ...text });
+      const r = await submitReport({ id: submission.current, hamletId, period: d.period, figures: { version: 1, staleDays: d.staleDays, values: figureValues(s, d.staleDays) }, ...text });
+      submission.current = uuidv7();
       setSaved(r.submittedAt);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  };
+  });
   const field = (key: keyof LeaderText) => (
     <label class="field" key={key}>
       {lt(`report.${key}`)}
@@ -52,7 +58,7 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
       <h2 class="no-print">{lt('report.title', { period: periodLabel(d.period) })}</h2>
       <div class="card stack no-print">
         {field('difficulties')}{field('recommendations')}{field('commendations')}
-        <button type="button" class="btn block big" onClick={submit} data-testid="report-submit">{lt('report.submit')}</button>
+        <button type="button" class="btn block big" disabled={busy} onClick={() => void submit()} data-testid="report-submit">{lt('report.submit')}</button>
         {saved && <p class="notice" role="status">{lt('report.submitted', { time: `${formatDate(saved)} ${formatTime(saved)}` })}</p>}
         {error && <p class="notice danger" role="alert">{lt('common.error', { message: error })}</p>}
       </div>

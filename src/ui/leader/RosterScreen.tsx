@@ -12,6 +12,8 @@ import type { Member } from '../../shared/schema';
 import { formatDate } from '../i18n';
 import { lt, roleLabel } from './messages';
 import { DevicesList } from './DevicesList';
+import { ConfirmButton } from '../components/Confirm';
+import { useBusy } from '../lib/busy';
 
 interface Props { scope: string; communeLevel: boolean; enrolled: boolean }
 
@@ -25,8 +27,9 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
   const team = members.filter((m) => m.role !== 'admin' && (scope === '' ? inCommuneTeam(m) : !inCommuneTeam(m) && m.hamletIds.includes(scope)));
   const size = team.filter((m) => onTeam(m, today) && countsForTeamSize(m)).length;
   const roles: Member['role'][] = scope === '' ? ['commune_leader', 'commune_deputy', 'member', 'collaborator'] : ['hamlet_leader', 'hamlet_deputy', 'member', 'collaborator'];
-  const add = async (e: Event) => {
-    e.preventDefault();
+  const [busy, once] = useBusy();
+  const add = (e: Event) => { e.preventDefault(); void once(addMember); };
+  const addMember = async () => {
     setErrors({});
     try {
       await saveMember({ fields: { name: form.name, role: form.role, phone: form.phone.replace(/[\s.-]/g, '') || null, hamletIds: scope === '' ? [] : [scope] } });
@@ -36,7 +39,15 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
       setErrors(isValidationError(err) ? err.fieldErrors : { '': String(err) });
     }
   };
-  const step = async (m: Member, status: Member['status']) => { await setMemberStatus(m.id, status, today); reload(); };
+  const step = (m: Member, status: Member['status']) => once(async () => {
+    setErrors({});
+    try {
+      await setMemberStatus(m.id, status, today);
+    } catch (err) {
+      setErrors({ '': err instanceof Error ? err.message : String(err) });
+    }
+    reload();
+  });
   const ok = size >= TEAM_SIZE_MIN && size <= TEAM_SIZE_MAX;
   return (
     <div class="stack">
@@ -51,13 +62,16 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
               {m.phone && <> · <a href={`tel:${m.phone}`}>{m.phone}</a></>}
             </div>
             <div class="row">
-              {communeLevel && m.status === 'proposed' && <button type="button" class="btn secondary" onClick={() => step(m, 'approved')}>{lt('team.approve')}</button>}
-              {m.status === 'approved' && <button type="button" class="btn secondary" onClick={() => step(m, 'leaving')}>{lt('team.leave')}</button>}
-              {communeLevel && m.status === 'leaving' && <button type="button" class="btn secondary" onClick={() => step(m, 'left')}>{lt('team.approveLeave')}</button>}
+              {communeLevel && m.status === 'proposed' && <button type="button" class="btn secondary" disabled={busy} onClick={() => void step(m, 'approved')}>{lt('team.approve')}</button>}
+              {m.status === 'approved' && <button type="button" class="btn secondary" disabled={busy} onClick={() => void step(m, 'leaving')}>{lt('team.leave')}</button>}
+              {/* Behind a second tap: it shows where "Xin rời tổ" was, and it stops the member's phone from syncing. */}
+              {communeLevel && m.status === 'leaving' && <ConfirmButton label={lt('team.approveLeave')} question={lt('team.approveLeaveQuestion', { name: m.name })}
+                confirmLabel={lt('team.approveLeave')} onConfirm={() => step(m, 'left')} />}
             </div>
           </li>
         ))}
       </ul>
+      {errors[''] && <p class="error" role="alert">{errors['']}</p>}
       {enrolled && <DevicesList scope={scope} />}
       <form class="card stack" onSubmit={add} aria-labelledby="add-h">
         <h2 id="add-h">{lt('team.add')}</h2>
@@ -69,8 +83,7 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
           </select></label>
         <label class="field">{lt('team.phone')}<input type="tel" inputMode="tel" value={form.phone} onInput={(e) => setForm({ ...form, phone: (e.target as HTMLInputElement).value })} />
           {errors.phone && <span class="error">{errors.phone}</span>}</label>
-        {errors[''] && <p class="error">{errors['']}</p>}
-        <button type="submit" class="btn block">{lt('team.save')}</button>
+        <button type="submit" class="btn block" disabled={busy}>{lt('team.save')}</button>
       </form>
     </div>
   );

@@ -1,5 +1,9 @@
-/** Items the server refused stay visible with its reason until the volunteer has read them (nothing vanishes). */
+/**
+ * Items the server refused stay visible with its reason (nothing vanishes). Discarding one is final — it never
+ * reaches the server — so it takes a second tap that says so.
+ */
 import { dismissRejected, type OutboxItem } from '../../../data';
+import { ConfirmButton } from '../../components/Confirm';
 import { formatDate, t } from '../../i18n';
 
 export function RejectedList({ items }: { items: OutboxItem[] }) {
@@ -14,7 +18,8 @@ export function RejectedList({ items }: { items: OutboxItem[] }) {
             <p class="small">{o.status === 'conflict' ? t('sync.conflictReason') : ''} {o.reason ?? ''}</p>
             <div class="row">
               {o.householdId && <a class="btn secondary" href={`/households/${o.householdId}`}>{t('sync.openHousehold')}</a>}
-              <button type="button" class="btn secondary" onClick={() => void dismissRejected(o.seq)}>{t('sync.dismiss')}</button>
+              <ConfirmButton label={t('sync.dismiss')} question={t('sync.dismissQuestion')} confirmLabel={t('sync.dismiss')}
+                onConfirm={async () => { await dismissRejected(o.seq); }} />
             </div>
           </li>
         ))}
