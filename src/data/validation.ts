@@ -50,9 +50,18 @@ export const parseInto: ParseInto = (s, input, prefix, issues) => {
   return undefined;
 };
 
+/** zod's Vietnamese is a programmer's ("Đầu vào không hợp lệ: mong đợi số, nhận được NaN"); the volunteer's first. */
+const plainWords: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Hãy nhập một số (chỉ chữ số)';
+  if (issue.code === 'invalid_format' && issue.format === 'date') return 'Hãy chọn ngày';
+  if (issue.code === 'invalid_format' && issue.format === 'datetime') return 'Hãy chọn ngày và giờ';
+  return undefined;
+};
+
 async function load() {
   const [schema, vi] = await Promise.all([import('../shared/schema'), import('zod/v4/locales/vi.js')]);
-  viErrors = vi.default().localeError;
+  const locale = vi.default().localeError;
+  viErrors = (issue) => plainWords(issue) ?? locale(issue);
   return { schema, parseInto };
 }
 
