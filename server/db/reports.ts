@@ -70,7 +70,7 @@ hh AS (SELECT id, hamlet_id FROM households WHERE commune_id = ${lit(q.communeId
 vv AS (SELECT v.id, v.household_id, ${d.ms(d.j('v.data', 'at'))} AS at_ms, ${d.j('v.data', 'amends')} AS amends, v.data
   FROM visits v JOIN hh ON hh.id = v.household_id WHERE v.data IS NOT NULL),
 am AS (SELECT amends, data, ROW_NUMBER() OVER (PARTITION BY amends ORDER BY at_ms DESC, id DESC) AS rn FROM vv WHERE amends IS NOT NULL)
-SELECT o.id, o.household_id, hh.hamlet_id, o.at_ms, COALESCE(a.data, o.data) AS data
+SELECT o.id, o.household_id, hh.hamlet_id, o.at_ms, COALESCE(a.data, o.data) AS data, ${d.j('o.data', 'memberId')} AS member_id
   FROM vv o JOIN hh ON hh.id = o.household_id LEFT JOIN am a ON a.amends = o.id AND a.rn = 1 WHERE o.amends IS NULL`,
     `${create('rc_cells')} WITH items (ikey, iscope) AS (VALUES ${items})
 SELECT ev.id AS visit_id, ev.household_id, ev.hamlet_id, ev.at_ms, ${d.pos('oc')} AS pos, oc.value AS el,
@@ -201,8 +201,9 @@ async function countAll(run: (body: string) => Promise<Row[]>, d: ReturnType<typ
       p.adultsWithSmartphone += n(r.phones); p.withHealthBook += n(r.health);
     }
   }
-  // 4. Active volunteers: distinct visitors in the period, per hamlet and for the commune (not a sum).
-  const member = d.j('data', 'memberId');
+  // 4. Active volunteers: distinct visitors in the period, per hamlet and for the commune (not a sum). The visitor is
+  //    the original visit's: a correction replaces the outcomes, not who came.
+  const member = 'member_id';
   for (const r of await run(`SELECT hamlet_id, COUNT(DISTINCT ${member}) AS c FROM ev WHERE at_ms >= $start AND at_ms < $end GROUP BY hamlet_id`)) {
     scope(r.hamlet_id).visits.activeVolunteers = n(r.c);
   }

@@ -27,7 +27,10 @@ function byTimeThenId(a: { at: string; id: string }, b: { at: string; id: string
   return ta !== tb ? ta - tb : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The visits that count: each amended visit is replaced by its latest amendment (keeping the original time). */
+/**
+ * The visits that count: each amended visit is replaced by its latest amendment, keeping the original's time, id and
+ * visitor (a correction replaces what was recorded, not who came or when).
+ */
 export function effectiveVisits<V extends VisitLike>(visits: readonly V[]): V[] {
   const latestAmendment = new Map<string, V>();
   for (const v of [...visits].sort(byTimeThenId)) if (v.amends) latestAmendment.set(v.amends, v);
@@ -35,7 +38,8 @@ export function effectiveVisits<V extends VisitLike>(visits: readonly V[]): V[] 
     .filter((v) => !v.amends)
     .map((v) => {
       const a = latestAmendment.get(v.id);
-      return a ? { ...a, at: v.at, id: v.id } : v;
+      const who = (v as Partial<Visit>).memberId;
+      return a ? { ...a, at: v.at, id: v.id, ...(who === undefined ? {} : { memberId: who }) } : v;
     })
     .sort(byTimeThenId);
 }

@@ -17,12 +17,16 @@ describe('effectiveTimed equals state.ts effectiveVisits', () => {
     });
     fc.assert(fc.property(fc.uniqueArray(visit, { selector: (v) => v.n, maxLength: 15 }), (specs) => {
       const visits: VisitRow[] = specs.map((s) => ({
-        id: id(s.n), householdId: id(999), memberId: id(s.n + 100), at: `2026-01-01T00:0${s.minute}:00Z`, followUpOn: null,
+        // followUpOn marks whose content counts (unique per row); memberId is the visitor, which stays the original's.
+        id: id(s.n), householdId: id(999), memberId: id(s.n + 100), at: `2026-01-01T00:0${s.minute}:00Z`,
+        followUpOn: `2026-03-${String(s.n % 28 + 1).padStart(2, '0')}T${s.n}`,
         amends: s.amends === null || s.amends === s.n ? null : id(s.amends),
         outcomes: [{ item: 'vneid_l1', personId: null, outcome: s.outcome, details: [], other: '' }],
       }));
-      const expected = effectiveVisits(visits).map((v) => [v.id, Date.parse(v.at), v.memberId, v.outcomes[0]!.outcome]);
-      const actual = effectiveTimed(visits).map((t) => [t.id, t.ms, t.v.memberId, t.v.outcomes[0]!.outcome]);
+      const expected = effectiveVisits(visits).map((v) => [v.id, Date.parse(v.at), v.followUpOn, v.outcomes[0]!.outcome]);
+      const actual = effectiveTimed(visits).map((t) => [t.id, t.ms, t.v.followUpOn, t.v.outcomes[0]!.outcome]);
+      // The visitor is the original's.
+      expect(effectiveVisits(visits).map((v) => v.memberId)).toEqual(effectiveTimed(visits).map((t) => id(Number(t.id.slice(-12)) + 100)));
       expect(actual).toEqual(expected);
     }), { numRuns: 300 });
   });

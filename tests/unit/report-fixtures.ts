@@ -52,8 +52,9 @@ export const fixture: ReportInput = {
     visit('f2', 'a', H1, 'e2', '2026-01-31T17:30:00Z', [out('vneid_l1', id('a1'), 'done'), out('qr_payment', id('a1'), 'needs_help')],
       { followUpOn: '2026-02-12' }),
     visit('f3', 'b', H1, 'e1', '2026-01-10T02:00:00Z', [out('dvc_dossier', null, 'done', ['birth']), out('bank_account', id('b1'), 'guided')]),
-    // Amendment written in February of the January visit f3: it replaces f3's outcomes at f3's time.
-    visit('f4', 'b', H1, 'e1', '2026-02-03T02:00:00Z', [out('dvc_dossier', null, 'done', ['birth', 'residence']), out('bank_account', id('b1'), 'done')],
+    // Amendment written in February, by another volunteer (e4), of the January visit f3: it replaces f3's outcomes at
+    // f3's time; f3's visitor is still e1 (a correction does not change who came).
+    visit('f4', 'b', H1, 'e4', '2026-02-03T02:00:00Z', [out('dvc_dossier', null, 'done', ['birth', 'residence']), out('bank_account', id('b1'), 'done')],
       { amends: id('f3') }),
     visit('f5', 'c', H2, 'e3', '2025-12-15T03:00:00Z', [out('vneid_l2', id('c1'), 'needs_help'), out('ecommerce_buy', null, 'had')],
       { followUpOn: '2026-01-20' }),

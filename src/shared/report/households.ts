@@ -72,7 +72,7 @@ export function addHouseholds(
 ): FollowUp[] {
   const { rows, code, hamlet } = hr, H = rows.length, T = tallies.length;
   const flags = visitFlags(x, w), months = trend && hr.inTrend ? trend.monthsOf(x) : null, inTrend = hr.inTrend, M = trend ? trend.monthCount : 0;
-  const { content, followUp: followUpAt, member, outStart, item: items, outcome: outcomes, person, detailStart, detail } = x;
+  const { orig, content, followUp: followUpAt, member, outStart, item: items, outcome: outcomes, person, detailStart, detail } = x;
   const { start: vStart, end: vEnd, personStart, personEnd, personSlot, birthYear, smartphone, followUpDates: dates } = x;
   let maxPersons = 0, members = 0;
   for (let r = 0; r < H; r++) { const g = code[r]!, n = personEnd[g]! - personStart[g]!; if (n > maxPersons) maxPersons = n; }
@@ -104,7 +104,8 @@ export function addHouseholds(
         if (followUpAt[v]! >= 0) followUpCode = followUpAt[v]!;
       }
       if (before) ever = true;
-      if (within) { inPeriod++; volunteer[t * members + member[v]!] = 1; }
+      // The visitor is the original visit's: a correction replaces the outcomes, not who came.
+      if (within) { inPeriod++; volunteer[t * members + member[orig[k]!]!] = 1; }
       let done = 0;
       for (let q = outStart[v]!, qEnd = outStart[v + 1]!; q < qEnd; q++) {
         const item = items[q]!;
