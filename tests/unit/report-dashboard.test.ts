@@ -23,5 +23,7 @@ describe('worker dashboard', () => {
     const months = lastMonths(NOW, 3);
     expect(d.trend[H1]).toEqual(monthlyTrend(fixture, months, H1));
     expect(d.trend['']!.map((p) => [p.month, p.visitedHouseholds, p.visits])).toEqual([['2025-12', 1, 1], ['2026-01', 3, 3], ['2026-02', 1, 1]]);
+    // The empty hamlet H3 has its own series, all zero (the screen must not fall back to the commune's).
+    expect(d.trend[H3]!.map((p) => [p.month, p.visitedHouseholds, p.visits, p.itemsDone])).toEqual([['2025-12', 0, 0, 0], ['2026-01', 0, 0, 0], ['2026-02', 0, 0, 0]]);
   });
 });

@@ -45,7 +45,7 @@ export function communeCountsWithTrend(
   const { startMs, endMs } = periodBounds(opts.period);
   const today = vnDate(opts.now);
   const prepared = opts.prepared ?? prepareVisits(input);
-  const trend = months ? new TrendPass(input.households, months) : null;
+  const trend = months ? new TrendPass(input.households, months, opts.hamletIds) : null;
   const w = {
     startMs, endMs, refYear: Number(to.slice(0, 4)), nowMs: opts.now, today, dueBy: addDays(today, FOLLOW_UP_DUE_DAYS),
     staleSinceMs: opts.now - (opts.staleDays ?? STALE_DAYS_DEFAULT) * DAY_MS,

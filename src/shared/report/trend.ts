@@ -29,7 +29,8 @@ export class TrendPass {
   private readonly last: number;
   private seen = -1;
 
-  constructor(households: readonly HouseholdRow[], months: readonly ReportPeriod[]) {
+  /** `hamletIds`: hamlets that get a series even with no household (all zero), like their counts. */
+  constructor(households: readonly HouseholdRow[], months: readonly ReportPeriod[], hamletIds: readonly string[] = []) {
     this.ends = months.map((m) => periodBounds(m).endMs);
     this.first = months.length > 0 ? periodBounds(months[0]!).startMs : Infinity;
     this.last = this.ends[this.ends.length - 1] ?? -Infinity;
@@ -41,6 +42,7 @@ export class TrendPass {
       last = h.hamletId;
       this.out[last] ??= emptyPoints(months);
     }
+    for (const id of hamletIds) this.out[id] ??= emptyPoints(months);
   }
 
   /** householdId → hamletId (the last row wins if a household is listed twice); made when first asked for. */

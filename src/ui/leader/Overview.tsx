@@ -53,7 +53,9 @@ export function Overview({ d, scope, onScope }: Props) {
           submitted={d.submitted} onOpen={onScope} />
       )}
       <ItemBars scope={s} />
-      <TrendChart points={d.trend[scope] ?? d.trend[''] ?? []} serverFigures={source.value === 'server'} />
+      {/* A hamlet with no series has no visits: never show the commune's in its place. */}
+      <TrendChart points={d.trend[scope] ?? (scope === '' ? [] : (d.trend[''] ?? []).map((p) => ({ ...p, visitedHouseholds: 0, visits: 0, itemsDone: 0 })))}
+        serverFigures={source.value === 'server'} />
     </div>
   );
 }
