@@ -51,6 +51,17 @@ describe('XLSX export', () => {
     expect(sheets.get('Thông tin')!.find((r) => r[0] === 'Khó khăn, vướng mắc')?.[1]).toBe('Sóng điện thoại yếu ở bản Khe Đát & "Nà Hẩu" <trên núi>');
   });
 
+  it('bolds the section headings only: an empty hamlet\'s figures stay figure rows ("—" on screen, plain in the file)', () => {
+    const h3 = reportTable({ counts, hamletNames: new Map(HAMLETS.map((h) => [h.id, h.name])), communeName: 'Tam Quang', period, hamletId: H3, staleDays: STALE_DAYS, dataAsOf: '' });
+    const main = h3.sheets[0]!;
+    const empty = main.rows.map((r, i) => [i, r] as const).filter(([i, r]) => r[1] === null && !main.headings!.includes(i));
+    expect(empty.map(([, r]) => r[0])).toContain('Tỷ lệ hộ được thăm trong kỳ (%)');
+    expect(main.headings!.every((i) => main.rows[i]!.slice(1).every((c) => c === null))).toBe(true);
+    const xml = readXlsx(xlsxBytes(h3)).files['xl/worksheets/sheet1.xml']!;
+    const bold = [...xml.matchAll(/<row r="(\d+)">(<c[^>]* s="1")/g)].map((m) => Number(m[1]) - 2).filter((r) => r >= 0);
+    expect(bold).toEqual(main.headings);
+  });
+
   it('reports progress per sheet', () => {
     const seen: string[] = [];
     xlsxBytes(table, (done, total) => seen.push(`${done}/${total}`));

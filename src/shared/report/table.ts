@@ -11,7 +11,9 @@ import { deriveFigures } from './targets';
 
 export type TableCell = string | number | null;
 export interface TableColumn { header: string; /** Width in characters. */ width: number; kind: 'text' | 'count' | 'percent' }
-export interface TableSheet { name: string; columns: TableColumn[]; rows: TableCell[][] }
+/** `headings`: indices of the rows that are section headings (text in the first cell only). A figure row whose values
+ *  are all empty (a percentage of an empty hamlet) is not one: it shows "—". */
+export interface TableSheet { name: string; columns: TableColumn[]; rows: TableCell[][]; headings?: number[] }
 export interface ReportTable { title: string; fileName: string; sheets: TableSheet[] }
 
 export interface LeaderText { difficulties: string; recommendations: string; commendations: string }
@@ -39,8 +41,9 @@ export function reportTable(o: TableOptions): ReportTable {
   const unitName = o.hamletId === null ? `xã ${o.communeName}` : name(scopes[0] ?? o.counts.commune);
   const title = `Báo cáo Tổ công nghệ số cộng đồng ${unitName} — ${periodLabel(o.period)}`;
 
-  const rows: TableCell[][] = [];
+  const rows: TableCell[][] = [], headings: number[] = [];
   for (const sec of reportSections(o.staleDays)) {
+    headings.push(rows.length);
     rows.push([sec.vi, ...scopes.map(() => null)]);
     for (const r of sec.rows) rows.push([r.vi, ...scopes.map((s, i) => r.value(s, derived[i]!))]);
   }
@@ -48,7 +51,7 @@ export function reportTable(o: TableOptions): ReportTable {
     {
       name: 'Báo cáo',
       columns: [{ header: 'Nội dung', width: 62, kind: 'text' }, ...scopes.map((s) => ({ header: name(s), width: 14, kind: 'count' as const }))],
-      rows,
+      rows, headings,
     },
   ];
   if (o.hamletId === null) {

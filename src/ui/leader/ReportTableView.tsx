@@ -8,7 +8,7 @@ function Sheet({ sheet }: { sheet: TableSheet }) {
         <thead><tr>{sheet.columns.map((c) => <th scope="col" key={c.header}>{c.header}</th>)}</tr></thead>
         <tbody>
           {sheet.rows.map((row, i) => {
-            const heading = row.length > 1 && row.slice(1).every((c) => c === null);
+            const heading = sheet.headings?.includes(i) ?? false;
             return (
               <tr key={i} class={heading ? 'section' : ''}>
                 {row.map((cell, j) => (j === 0

@@ -37,9 +37,9 @@ function cellXml(cell: TableCell, ref: string, style: number): string {
 function sheetXml(sheet: TableSheet): string {
   const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(4, Math.min(120, c.width))}" customWidth="1"/>`).join('');
   const header = `<row r="1">${sheet.columns.map((c, i) => cellXml(c.header, `${columnName(i)}1`, 1)).join('')}</row>`;
+  const headings = new Set(sheet.headings);
   const body = sheet.rows.map((row, r) => {
-    // A row with text only in the first cell is a section heading: bold.
-    const heading = row.length > 1 && row.slice(1).every((c) => c === null) && typeof row[0] === 'string' && sheet.columns.length > 2;
+    const heading = headings.has(r); // section headings: bold
     const cells = row.map((c, i) => cellXml(c, `${columnName(i)}${r + 2}`, heading ? 1 : 0)).join('');
     return `<row r="${r + 2}">${cells}</row>`;
   }).join('');
