@@ -68,7 +68,7 @@ describe('GET /api/v1/reports/counts', () => {
     expect((await res.json()).error.code).toBe('forbidden');
   });
   it('answers bad periods with 400 and the issues', async () => {
-    for (const q of ['from=2026-01-31&to=2026-01-01', 'from=hôm-nay&to=2026-01-01', 'from=2020-01-01&to=2026-01-01', 'to=2026-01-01', 'from=2026-01-01&to=2026-01-31&staleDays=-1', 'from=2026-01-01&to=2026-01-31&x=1']) {
+    for (const q of ['from=2026-01-31&to=2026-01-01', 'from=hôm-nay&to=2026-01-01', 'from=2020-01-01&to=2026-01-01', 'to=2026-01-01', 'from=2026-01-01&to=2026-01-31&staleDays=-1', 'from=2026-01-01&to=2026-01-31&x=1', 'from=0099-12-31&to=1999-12-31']) {
       const res = await get('commune', q);
       expect(res.status, q).toBe(400);
       const body = await res.json();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, customPeriod, lastMonths, monthPeriod, periodBounds, periodLabel, quarterPeriod, thisMonth, thisQuarter, vnDate,
+  addDays, customPeriod, lastMonths, monthPeriod, periodBounds, periodLabel, quarterPeriod, thisMonth, thisQuarter, vnDate, vnMidnightMs,
 } from '../../src/shared/report';
 
 describe('report periods in Vietnam time', () => {
@@ -36,6 +36,10 @@ describe('report periods in Vietnam time', () => {
     expect(periodLabel(quarterPeriod(2026, 3))).toBe('Quý III/2026');
     expect(customPeriod('2026-02-15', '2026-01-01')).toEqual({ kind: 'custom', from: '2026-01-01', to: '2026-02-15' });
     expect(customPeriod('2026-13-99x', '2026-01-01')).toBeNull();
+    // A date input half typed ("0026" on the way to 2026) is not a period; years below 100 are not 1900–1999.
+    expect(customPeriod('2026-01-01', '0026-01-31')).toBeNull();
+    expect(vnMidnightMs('0099-12-31')).not.toBe(vnMidnightMs('1999-12-31'));
+    expect(vnMidnightMs('0099-12-31')).toBe(Date.parse('0099-12-30T17:00:00Z'));
     expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });

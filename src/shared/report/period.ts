@@ -20,7 +20,10 @@ export function vnDate(at: number | string): string {
 export function vnMidnightMs(date: string): number {
   const m = DATE_PATTERN.exec(date);
   if (!m) return NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - VIETNAM_OFFSET_MS;
+  // Not Date.UTC: it reads years 0–99 as 1900–1999 (so 0099-12-31 was 1999-12-31 and passed the 400-day limit).
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getTime() - VIETNAM_OFFSET_MS;
 }
 
 /** [start, end) instants of a period. */
@@ -77,8 +80,12 @@ export function lastMonths(now: number, count: number): ReportPeriod[] {
 }
 
 /** A custom period from two dates, swapped if given backwards; null if either date is malformed. */
+/** Custom periods start in 2000 or later: a date input half typed ("0026") is not a period to compute. */
+const CUSTOM_MIN_YEAR = 2000;
+
 export function customPeriod(from: string, to: string): ReportPeriod | null {
   if (Number.isNaN(vnMidnightMs(from)) || Number.isNaN(vnMidnightMs(to))) return null;
+  if (Number(from.slice(0, 4)) < CUSTOM_MIN_YEAR || Number(to.slice(0, 4)) < CUSTOM_MIN_YEAR) return null;
   return from <= to ? { kind: 'custom', from, to } : { kind: 'custom', from: to, to: from };
 }
 
