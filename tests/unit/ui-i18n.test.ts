@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { vi } from '../../src/ui/i18n/vi';
 import { viScreens } from '../../src/ui/i18n/vi-screens';
 import { en } from '../../src/ui/i18n/en';
+import { formatDate, formatTime } from '../../src/ui/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -23,5 +24,16 @@ describe('message catalogues', () => {
     expect(all['list.filter.needsFollowUp']).toBe('Cần quay lại');
     expect(all['update.ready']).toBe('Có phiên bản mới');
     expect(all['welcome.demoButton']).toBe('Dùng thử với dữ liệu mẫu');
+  });
+});
+
+describe('dates and times on screen', () => {
+  it('are Vietnam time whatever zone the phone is in: 17:30 UTC on 31 January is 00:30 on 1 February', () => {
+    expect(formatDate('2026-01-31T17:30:00Z')).toBe('01/02/2026');
+    expect(formatTime('2026-01-31T17:30:00Z')).toBe('00:30');
+    expect(formatDate('2026-01-31T16:59:00Z')).toBe('31/01/2026');
+    expect(formatDate('2026-01-31')).toBe('31/01/2026'); // a calendar date stays that date
+    expect(formatDate('not a date')).toBe('not a date');
+    expect(formatTime(null)).toBe('—');
   });
 });

@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import type { Lang } from '../../shared/catalogue';
 import { vi } from './vi';
 import type { MessageKey } from './keys';
+import { VIETNAM_OFFSET_MS } from '../../shared/limits';
 
 export type { MessageKey };
 const LANG_STORAGE_KEY = 'tungnha.lang';
@@ -64,22 +65,28 @@ export function pick(label: { vi: string; en: string }): string {
 }
 
 /**
- * dd/mm/yyyy, by hand: both vi-VN and en-GB write dates that way, and building an Intl.DateTimeFormat loads ICU's
- * locale data — ≈ 140 ms on a cheap phone, on the household list's first paint. Local time, as the formatter did.
+ * dd/mm/yyyy and HH:MM by hand, in Vietnam time (UTC+7, no daylight saving) whatever zone the phone is set to: report
+ * periods, follow-up dates and the receipt are Vietnam calendar dates (D14), and a printed report must say the same
+ * date as its XLSX. By hand because building an Intl formatter loads ICU's locale data — ≈ 140 ms on a cheap phone,
+ * on the household list's first paint; both vi-VN and en-GB write dates this way.
  */
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+const vietnam = (iso: string): Date | null => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms + VIETNAM_OFFSET_MS);
+};
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`; // a calendar date
+  const d = vietnam(iso);
+  return d ? `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}` : iso;
 }
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  const d = vietnam(iso);
+  return d ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : iso;
 }
 
 export function formatBytes(bytes: number): string {
