@@ -1,11 +1,10 @@
-/** XLSX and CSV made in the worker (with progress), offered as a download; print opens the A4 page. */
+/** XLSX and CSV of the table on screen, encoded in the worker (with progress), offered as a download; print opens the A4 page. */
 import { useState } from 'preact/hooks';
-import type { LeaderText } from '../../shared/report/table';
-import type { ReportPeriod } from '../../shared/schema';
+import type { ReportTable } from '../../shared/report/table';
 import { exportInWorker } from '../../worker/reports/client';
 import { lt } from './messages';
 
-interface Props { period: ReportPeriod; hamletId: string | null; text: LeaderText; now: number; staleDays: number }
+interface Props { table: ReportTable }
 
 function download(bytes: Uint8Array, fileName: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
@@ -18,7 +17,7 @@ function download(bytes: Uint8Array, fileName: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportButtons({ period, hamletId, text, now, staleDays }: Props) {
+export function ExportButtons({ table }: Props) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const run = async (format: 'xlsx' | 'csv') => {
@@ -27,7 +26,7 @@ export function ExportButtons({ period, hamletId, text, now, staleDays }: Props)
     // Progress messages cross the worker boundary asynchronously and may arrive after the file: ignore those.
     let finished = false;
     try {
-      const file = await exportInWorker({ format, period, hamletId, text, now, staleDays }, (done, total) => { if (!finished) setProgress({ done, total }); });
+      const file = await exportInWorker({ format, table }, (done, total) => { if (!finished) setProgress({ done, total }); });
       finished = true;
       download(file.bytes, file.fileName, file.mime);
       setMessage(lt('export.done', { name: file.fileName }));

@@ -62,7 +62,7 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
         {saved && <p class="notice" role="status">{lt('report.submitted', { time: `${formatDate(saved)} ${formatTime(saved)}` })}</p>}
         {error && <p class="notice danger" role="alert">{lt('common.error', { message: error })}</p>}
       </div>
-      <ExportButtons period={d.period} hamletId={hamletId} text={text} now={d.now} staleDays={d.staleDays} />
+      <ExportButtons table={table} />
       {hamletId === null && (
         <section class="card no-print" aria-labelledby="who-h">
           <h3 id="who-h">{lt('report.whoSubmitted')}</h3>

@@ -8,7 +8,7 @@ import { exportReport, type ExportFile, type ExportRequest } from './export';
 import { serverRollup, teamDevices } from './rollup';
 
 export { leaderDashboard, dashboardFrom, type Dashboard, type DashboardRequest } from './dashboard';
-export { exportReport, buildReportTable, type ExportFile, type ExportRequest, type ExportProgress } from './export';
+export { exportReport, type ExportFile, type ExportRequest, type ExportProgress } from './export';
 export { serverRollup, teamDevices, type ServerRollup, type TeamDevice } from './rollup';
 
 /** Export with progress to the page; the file's bytes are transferred, not copied. */
