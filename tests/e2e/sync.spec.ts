@@ -75,7 +75,7 @@ test('two volunteers sync offline visits; the leader sees both; another hamlet s
   await leader.getByRole('link', { name: 'Cài đặt' }).click();
   await leader.getByRole('link', { name: 'Cấp mã đăng ký cho thành viên mới' }).click();
   await leader.getByRole('button', { name: 'Tạo mã' }).click();
-  await expect(leader.getByTestId('issued-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await expect(leader.getByTestId('issued-code')).toHaveText(/^[2-9BCGHKLMNPQTVZ]{4}-[2-9BCGHKLMNPQTVZ]{4}$/);
   await expect(leader.getByTestId('code-qr')).toBeVisible();
   await leader.getByTestId('code-qr').scrollIntoViewIfNeeded();
   await docScreenshot(leader, '10-issue-code');
@@ -102,4 +102,21 @@ test('without BroadcastChannel on the page (Safari 15.0–15.3), what the sync w
   await visitOffline(page, 0, note);
   // Back online the sync runs by itself (a tap as well would race it and send nothing): the count must fall to 0.
   await syncAtCulturalHouse(page);
+});
+
+test('a refused enrolment code says why: wrong, or already used', async ({ browser, baseURL }) => {
+  const [code] = await issueCodes(baseURL!, [{ role: 'member', hamlet: HAMLET }]);
+  const first = await phone(browser, baseURL!);
+  await enrol(first, code!);
+  const second = await phone(browser, baseURL!);
+  await second.goto('/welcome');
+  const field = second.getByLabel('Mã đăng ký (8 ký tự)');
+  await field.fill('BBBB-CCCC');
+  await second.getByRole('button', { name: 'Đăng ký thiết bị' }).click();
+  await expect(second.getByText('Mã đăng ký không đúng.')).toBeVisible();
+  await field.fill(code!.toLowerCase());
+  await second.getByRole('button', { name: 'Đăng ký thiết bị' }).click();
+  await expect(second.getByText('Mã đăng ký này đã được dùng; xin tổ trưởng mã mới.')).toBeVisible();
+  await expect(second.getByRole('button', { name: 'Đăng ký thiết bị' })).toBeEnabled();
+  expect(second.url()).toMatch(/\/welcome$/);
 });

@@ -31,6 +31,8 @@ interface TextInputProps {
   inputMode?: 'text' | 'numeric' | 'tel' | 'search';
   autoComplete?: string;
   placeholder?: string;
+  /** A code, not words: capitals, no autocorrect or spelling suggestions. */
+  plainKeys?: boolean;
 }
 
 export function TextInput(p: TextInputProps) {
@@ -46,6 +48,7 @@ export function TextInput(p: TextInputProps) {
         value={p.value}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy}
+        {...(p.plainKeys ? { autoCapitalize: 'characters', autoCorrect: 'off', spellcheck: false } : {})}
         onInput={(e) => p.onInput(e.currentTarget.value)}
       />
     </Field>

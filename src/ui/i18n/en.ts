@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'enrol.badAnswer': 'The server answered in an unexpected format. Please update the app.',
   'enrol.tooMany': 'Too many attempts. Wait a few minutes and try again.',
   'enrol.rejected': 'The code is wrong, used or expired. Ask your leader for a new one.',
+  'enrol.notSaved': 'The server took the code but this phone could not store the answer (storage may be full). Free some space, then ask your leader for a new code.',
   'enrol.serverError': 'The server has a problem (code {status}). Try again later.',
   'scan.aim': "Point the camera at the QR code on the leader's phone.",
   'scan.video': 'Camera view',

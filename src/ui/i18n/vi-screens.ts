@@ -19,6 +19,7 @@ export const viScreens = {
   'enrol.badAnswer': 'Máy chủ trả lời không đúng định dạng. Hãy cập nhật ứng dụng.',
   'enrol.tooMany': 'Nhập sai quá nhiều lần. Hãy đợi vài phút rồi thử lại.',
   'enrol.rejected': 'Mã không đúng, đã dùng hoặc đã hết hạn. Hãy xin tổ trưởng mã mới.',
+  'enrol.notSaved': 'Máy chủ đã nhận mã nhưng điện thoại không lưu được (có thể bộ nhớ đầy). Hãy giải phóng bộ nhớ rồi xin tổ trưởng mã mới.',
   'enrol.serverError': 'Máy chủ gặp sự cố (mã {status}). Hãy thử lại sau.',
   'scan.aim': 'Hướng camera vào mã QR trên điện thoại của tổ trưởng.',
   'scan.video': 'Hình ảnh từ camera',

@@ -4,7 +4,7 @@
  */
 import { saveEnrolment } from '../../data';
 import { EnrolRequest, EnrolResponse, ApiError } from '../../shared/protocol';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 
 export { codeFromQr } from './enrol-code';
 
@@ -31,11 +31,21 @@ export async function enrolDevice(code: string, serverUrl: string = location.ori
   if (res.status === 201 || res.ok) {
     const parsed = EnrolResponse.safeParse(body);
     if (!parsed.success) return { ok: false, message: t('enrol.badAnswer') };
-    await saveEnrolment(parsed.data, serverUrl);
+    try {
+      await saveEnrolment(parsed.data, serverUrl);
+    } catch {
+      // The code is spent by now: say so, and what to do (the phone's storage is the likely cause).
+      return { ok: false, message: t('enrol.notSaved') };
+    }
     return { ok: true };
   }
   if (res.status === 429) return { ok: false, message: t('enrol.tooMany') };
-  if (res.status === 400 || res.status === 401 || res.status === 404 || res.status === 409) return { ok: false, message: t('enrol.rejected') };
   const err = ApiError.safeParse(body);
+  if (res.status === 400 || res.status === 401 || res.status === 404 || res.status === 409) {
+    // The server's reason says which (wrong, used, expired, member gone); it is in Vietnamese.
+    const reason = err.success ? err.data.error.message : null;
+    if (!reason) return { ok: false, message: t('enrol.rejected') };
+    return { ok: false, message: lang.value === 'vi' ? `${reason}.` : `${t('enrol.rejected')} (${reason})` };
+  }
   return { ok: false, message: err.success ? err.data.error.message : t('enrol.serverError', { status: res.status }) };
 }

@@ -17,10 +17,16 @@ export function EnrolForm({ initialCode }: { initialCode: string }) {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
-    // Loaded on submit: it validates with the shared zod schemas, which stay out of the first route.
-    const { enrolDevice } = await import('../../lib/enrol');
-    const result = await enrolDevice(code);
-    setBusy(false);
+    let result: Awaited<ReturnType<typeof import('../../lib/enrol').enrolDevice>>;
+    try {
+      // Loaded on submit: it validates with the shared zod schemas, which stay out of the first route.
+      const { enrolDevice } = await import('../../lib/enrol');
+      result = await enrolDevice(code);
+    } catch (err) {
+      result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+    } finally {
+      setBusy(false); // never left on "Đang đăng ký…"
+    }
     if (!result.ok) {
       setError(result.message);
       return;
@@ -34,7 +40,7 @@ export function EnrolForm({ initialCode }: { initialCode: string }) {
   return (
     <form class="stack" onSubmit={submit} noValidate>
       <TextInput id="enrol-code" label={t('welcome.codeLabel')} hint={t('welcome.codeHint')} value={code} onInput={setCode}
-        error={error} autoComplete="one-time-code" />
+        error={error} autoComplete="one-time-code" plainKeys />
       <button type="submit" class="btn block" disabled={busy || !code.trim()}>{busy ? t('welcome.enrolling') : t('welcome.enrol')}</button>
     </form>
   );
