@@ -1,6 +1,7 @@
 /**
- * Device tokens and enrolment codes. Tokens: 256 bits from the CSPRNG, base64url; codes: 40 bits from a
- * 32-letter alphabet (short enough to type, guarded by expiry, one-time use and the enrolment rate limit).
+ * Device tokens and enrolment codes. Tokens: 256 bits from the CSPRNG, base64url; codes: 8 characters of a
+ * 21-symbol alphabet safe from Vietnamese keyboards (≈ 35 bits: short enough to type, guarded by expiry, one-time use
+ * and the enrolment rate limit; see ENROL_CODE_ALPHABET).
  * Both are stored only as sha-256 hashes.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,8 +13,11 @@ export function newDeviceToken(): string {
 }
 
 export function newEnrolCode(): string {
-  // 32 letters: the low 5 bits of a random byte pick one uniformly.
-  return Array.from(randomBytes(8), (b) => ENROL_CODE_ALPHABET[b & 31]).join('');
+  // Uniform: a byte below the largest multiple of the alphabet's size picks one symbol; the rest are drawn again.
+  const n = ENROL_CODE_ALPHABET.length, limit = 256 - (256 % n);
+  let code = '';
+  while (code.length < 8) for (const b of randomBytes(16)) if (b < limit && code.length < 8) code += ENROL_CODE_ALPHABET[b % n];
+  return code;
 }
 
 export const hashSecret = (secret: string): string => sha256Hex(secret);

@@ -23,6 +23,11 @@ export const DeviceInfo = z.strictObject({
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 export const DevicesResponse = z.strictObject({ devices: z.array(DeviceInfo) });
 
-/** Enrolment codes: 8 characters without look-alikes (no 0/O, 1/I), shown as "ABCD-EFGH". */
-export const ENROL_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/**
+ * Enrolment codes: 8 characters, shown as "BK7M-3QTZ". No look-alikes (0/O, 1/I), and nothing a Vietnamese keyboard
+ * turns into an accent while the volunteer types: no vowels (Telex "aa" → â, VNI "a1" → á), no W (Telex "w" → ư),
+ * D (dd → đ) or Telex tone keys S F R X J. 21 symbols: 8 characters are ≈ 35 bits, guarded by expiry, one-time use
+ * and the enrolment rate limit. Codes made from the older 32-letter alphabet stay valid (the server checks the hash).
+ */
+export const ENROL_CODE_ALPHABET = '23456789BCGHKLMNPQTVZ';
 export const formatEnrolCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;

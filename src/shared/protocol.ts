@@ -78,7 +78,9 @@ export const PullResponse = z.strictObject({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export const EnrolRequest = z.strictObject({
-  code: z.string().transform((s) => s.toUpperCase().replace(/[^0-9A-Z]/g, '')).pipe(z.string().length(8, 'Mã gồm 8 ký tự')),
+  // Accents a Vietnamese keyboard may have added go first ("Đ" → "D"), then spaces, dashes and anything else.
+  code: z.string().transform((s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase().replace(/[^0-9A-Z]/g, ''))
+    .pipe(z.string().length(8, 'Mã gồm 8 ký tự')),
   deviceName: z.string().trim().min(1).max(60),
 });
 export const EnrolResponse = z.strictObject({

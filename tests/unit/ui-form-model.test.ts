@@ -42,6 +42,10 @@ describe('codeFromQr', () => {
     expect(codeFromQr(' ABCD EFGH ')).toBe('ABCDEFGH');
     expect(codeFromQr('https://tungnha.example.vn/welcome?code=XTEL-WKUB')).toBe('XTELWKUB');
   });
+  it('drops accents a Vietnamese keyboard added ("Đ" is D)', () => {
+    expect(codeFromQr('đk7m-3qtz')).toBe('DK7M3QTZ');
+    expect(codeFromQr('BK7M 3QTZ\u0301')).toBe('BK7M3QTZ');
+  });
   it('refuses anything else', () => {
     expect(codeFromQr('https://example.com/')).toBeNull();
     expect(codeFromQr('hello')).toBeNull();
