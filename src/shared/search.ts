@@ -57,8 +57,20 @@ export function searchWords(h: { label: string; houseNo: string; alley: string; 
   return [...words];
 }
 
+/** A query that is a phone number as people type it ("+84 987 654 321", "0987.654.321"): one run of digits. */
+const PHONE_QUERY = /^[\d\s+().-]+$/;
+
 export function queryTerms(query: string): string[] {
+  const digits = query.replace(/\D/g, '');
+  if (digits.length >= 9 && PHONE_QUERY.test(query.trim())) return [digits];
   return fold(query).split(' ').filter(Boolean);
+}
+
+/** The other way to write a Vietnamese mobile number: 0987654321 ⇄ 84987654321 (as saved, either may be stored). */
+export function otherPhoneForm(digits: string): string | null {
+  if (/^84\d{9,10}$/.test(digits)) return `0${digits.slice(2)}`;
+  if (/^0\d{9,10}$/.test(digits)) return `84${digits.slice(1)}`;
+  return null;
 }
 
 /** 0 = every term is a whole word ("ha" is "Hà"), 1 = prefix/inside matches only ("ha" in "Hạnh"), -1 = no match. */
@@ -104,11 +116,16 @@ export function passesFilters(s: HouseholdSummary, f: SearchFilters): boolean {
 /** Matching households: whole-word matches first, then by given name the Vietnamese way. */
 export function searchHouseholds(summaries: readonly HouseholdSummary[], query: string, filters: SearchFilters = {}): HouseholdSummary[] {
   const terms = queryTerms(query);
+  const alt = terms.length === 1 ? otherPhoneForm(terms[0]!) : null;
   const order = nameOrder(summaries);
   const hits: { s: HouseholdSummary; key: number }[] = [];
   for (const s of summaries) {
     if (!passesFilters(s, filters)) continue;
-    const rank = terms.length ? matchRank(s.searchText, terms) : 0;
+    let rank = terms.length ? matchRank(s.searchText, terms) : 0;
+    if (rank !== 0 && alt !== null) {
+      const other = matchRank(s.searchText, [alt]);
+      if (other >= 0 && (rank < 0 || other < rank)) rank = other;
+    }
     if (rank < 0) continue;
     hits.push({ s, key: rank * summaries.length + order.get(s)! });
   }

@@ -16,7 +16,7 @@ export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd') // Ð (U+00D0) looks like Đ and turns up in text converted from old encodings
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

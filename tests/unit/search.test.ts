@@ -55,6 +55,18 @@ describe('household search', () => {
     expect(labels('hung 9999')).toEqual([]);
   });
 
+  it('finds a phone number however it was typed, saved or searched: +84, 84 or 0, with spaces, dots or dashes', () => {
+    const phones = [summary('Lò Văn Pọm', { phone: '+84 987 654 321' }), summary('Hà Thị Mai', { phone: '0912.345.670' }), ...list];
+    const found = (q: string) => searchHouseholds(phones, q).map((s) => s.label);
+    for (const q of ['0987654321', '0987 654 321', '+84987654321', '+84 987-654-321', '84987654321', '654321']) expect(found(q), q).toEqual(['Lò Văn Pọm']);
+    for (const q of ['+84 912 345 670', '84912345670', '0912345670']) expect(found(q), q).toEqual(['Hà Thị Mai']);
+    expect(found('0987654329')).toEqual([]);
+  });
+
+  it('reads Ð (U+00D0, a look-alike of Đ from old encodings) as d', () => {
+    expect(fold('Ðào Văn Ðức')).toBe('dao van duc');
+  });
+
   it('filters: not visited, needs follow-up, priority groups (any of)', () => {
     expect(labels('', { needsFollowUp: true })).toEqual(['Hà Văn An']);
     expect(labels('', { notVisited: true })).not.toContain('Lò Thị Hà');
