@@ -20,7 +20,7 @@ import { useHousehold } from '../household/useHousehold';
 import { VISIT_KIND_LABEL } from '../household/labels';
 import { ItemCard } from './ItemCard';
 import type { Who } from './itemSummary';
-import { needsFollowUp, setDetails, setOutcome } from './visitModel';
+import { needsFollowUp, setDetails, setOutcome, shownCells } from './visitModel';
 
 const HOUSEHOLD: Who[] = [{ id: null, who: '' }];
 const toggled = (set: ReadonlySet<string>, key: string): Set<string> => {
@@ -62,7 +62,8 @@ export function VisitForm() {
   if (d === undefined || !draft) return <Screen title={t('visit.title')}><Loading /></Screen>;
   if (d === null) return <Screen title={t('visit.title')}><p class="notice warn">{t('household.notFound')}</p></Screen>;
   const items = catalogue().filter((i) => i.onlyFor !== 'producer' || d.household.producer);
-  const followUpNeeded = needsFollowUp(draft);
+  const shown = shownCells(draft, d.persons.map((p) => p.id), items);
+  const followUpNeeded = needsFollowUp(shown);
   const people = d.persons.map((p) => ({ id: p.id as string | null, who: p.firstName }));
 
   async function save(e: Event) {
@@ -76,7 +77,7 @@ export function VisitForm() {
     closed.current = true;
     try {
       await writes.current;
-      await recordVisit(draft!);
+      await recordVisit(shown); // what is on screen, nothing hidden
       route(`/households/${householdId}`, true);
     } catch (err) {
       closed.current = false;

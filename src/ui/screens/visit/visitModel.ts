@@ -22,3 +22,17 @@ export function setDetails(draft: VisitInput, item: string, personId: string | n
 }
 
 export const needsFollowUp = (draft: VisitInput): boolean => draft.outcomes.some((o) => o.outcome === 'needs_help');
+
+/**
+ * The draft as the form shows it: only cells that have a row on screen now. A draft kept since yesterday may hold a
+ * choice made for "the household" before its members were added, or for a member since removed; the form shows
+ * neither (nor an item for producers once the household is no longer one), so none may demand a follow-up date nor
+ * be saved unseen. `items`: the items on screen, with whether each is asked per person.
+ */
+export function shownCells(draft: VisitInput, personIds: readonly string[], items: readonly { key: string; scope: string }[]): VisitInput {
+  const people = new Set(personIds);
+  const scope = new Map(items.map((i) => [i.key, i.scope]));
+  const shown = draft.outcomes.filter((o) => scope.has(o.item)
+    && (scope.get(o.item) === 'person' && people.size > 0 ? o.personId !== null && people.has(o.personId) : o.personId === null));
+  return shown.length === draft.outcomes.length ? draft : { ...draft, outcomes: shown };
+}
