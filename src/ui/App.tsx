@@ -10,6 +10,7 @@ import { t } from './i18n';
 import { Screen, Loading } from './components/Screen';
 import { CrashScreen } from './components/CrashScreen';
 import { HouseholdList } from './screens/households/HouseholdList';
+import { notePath } from './lib/nav';
 
 /** A lazy screen: its code and the Vietnamese messages of the later screens load together. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route components take the router's props
@@ -34,6 +35,7 @@ function Gate({ children }: { children: preact.ComponentChildren }) {
   const { path, route } = useLocation();
   const s = session.value;
   const open = path === '/welcome' || path === '/settings';
+  useEffect(() => notePath(path), [path]);
   useEffect(() => {
     if (s === null && !open) route('/welcome', true);
     else if (s && (path === '/' || path === '/welcome')) route('/households', true);

@@ -59,6 +59,11 @@ test('works offline: cold start, demo, search, register, visit, reload', async (
   await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('visit-history').locator(':scope > li')).toHaveCount(1);
   await expect(unsyncedCount(page)).toHaveText('1');
+  // Back from there goes to the list at once: saving left no second copy of the household page in the history.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/households$/);
+  await page.goForward();
+  await expect(page.getByTestId('visit-history').locator(':scope > li')).toHaveCount(1);
 
   // Reload, still offline: the household and its visit are on disk, still counted as unsynced.
   await page.reload();

@@ -15,6 +15,7 @@ import { ConfirmButton } from '../../components/Confirm';
 import { PRIORITY_LABEL } from './labels';
 import { MembersEditor } from './MembersEditor';
 import { draftFromDetail, emptyDraft, toSave, withConsent, type HouseholdDraft } from './formModel';
+import { returnTo } from '../../lib/nav';
 
 export function HouseholdForm() {
   const { params } = useRoute();
@@ -41,7 +42,7 @@ export function HouseholdForm() {
     try {
       const id = await saveHousehold(toSave(draft!, loaded ?? undefined));
       void requestPersistence();
-      route(`/households/${id}`, true);
+      returnTo(`/households/${id}`, route);
     } catch (err) {
       if (isValidationError(err)) setErrors(err.fieldErrors);
       else setErrors({ '': err instanceof Error ? err.message : String(err) });

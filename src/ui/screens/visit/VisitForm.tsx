@@ -21,6 +21,7 @@ import { VISIT_KIND_LABEL } from '../household/labels';
 import { ItemCard } from './ItemCard';
 import type { Who } from './itemSummary';
 import { needsFollowUp, setDetails, setOutcome, shownCells } from './visitModel';
+import { returnTo } from '../../lib/nav';
 
 const HOUSEHOLD: Who[] = [{ id: null, who: '' }];
 const toggled = (set: ReadonlySet<string>, key: string): Set<string> => {
@@ -78,7 +79,7 @@ export function VisitForm() {
     try {
       await writes.current;
       await recordVisit(shown); // what is on screen, nothing hidden
-      route(`/households/${householdId}`, true);
+      returnTo(`/households/${householdId}`, route);
     } catch (err) {
       closed.current = false;
       void prepareVisit(householdId, draft!.id);
@@ -119,7 +120,7 @@ export function VisitForm() {
         <button type="submit" class="btn block big" disabled={saving} data-testid="save-visit">{saving ? t('common.saving') : t('visit.save')}</button>
       </form>
       <ConfirmButton label={t('visit.discard')} question={t('visit.discardQuestion')} confirmLabel={t('visit.discardConfirm')}
-        onConfirm={async () => { closed.current = true; await writes.current; await discardDraft(householdId); route(`/households/${householdId}`, true); }} />
+        onConfirm={async () => { closed.current = true; await writes.current; await discardDraft(householdId); returnTo(`/households/${householdId}`, route); }} />
     </Screen>
   );
 }
