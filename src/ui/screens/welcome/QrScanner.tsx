@@ -44,6 +44,8 @@ export default function QrScanner({ onCode, onClose }: Props) {
       try {
         if (!navigator.mediaDevices?.getUserMedia) throw new Error(t('scan.noCamera'));
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+        // Closed while the permission prompt was up: the camera must not stay on behind the closed scanner.
+        if (stopped) { stream.getTracks().forEach((track) => track.stop()); return; }
         const v = video.current!;
         v.srcObject = stream;
         await v.play();
