@@ -100,6 +100,27 @@ test('a visit draft survives a reload (phone locked, app killed)', async ({ page
   await expect(page.getByLabel('Ghi chú')).toHaveValue('Hướng dẫn nhận biết tin nhắn giả mạo');
 });
 
+test('a household typed and left unsaved (another tab, the app killed) comes back until it is saved', async ({ page }) => {
+  await installApp(page);
+  await loadDemo(page);
+  await page.getByTestId('new-household').click();
+  await page.getByLabel('Tên hộ (tên chủ hộ)').fill('Bùi Thị Mận');
+  await page.getByLabel('Số điện thoại').fill('0977 111 222');
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click(); // a tap on another tab
+  await page.reload(); // and the app killed
+  await page.goto('/households');
+  await page.getByTestId('new-household').click();
+  await expect(page.getByTestId('form-resumed')).toBeVisible();
+  await expect(page.getByLabel('Tên hộ (tên chủ hộ)')).toHaveValue('Bùi Thị Mận');
+  await expect(page.getByLabel('Số điện thoại')).toHaveValue('0977 111 222');
+  await page.getByTestId('save-household').click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  await page.goto('/households');
+  await page.getByTestId('new-household').click();
+  await expect(page.getByLabel('Tên hộ (tên chủ hộ)')).toHaveValue('');
+  await expect(page.getByTestId('form-resumed')).toHaveCount(0);
+});
+
 test('a cold start paints the remembered first rows before IndexedDB answers; removing the demo erases them', async ({ page, context }) => {
   await installApp(page);
   await context.setOffline(true);

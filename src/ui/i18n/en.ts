@@ -105,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   'state.current': 'Now',
   'state.none': 'Nothing yet',
 
+  'form.resumed': 'Continuing what was typed at {time} on {date}.',
+  'form.discardTyping': 'Discard it',
   'form.newTitle': 'Add a household',
   'form.editTitle': 'Edit household',
   'form.label': 'Household name (head of household)',

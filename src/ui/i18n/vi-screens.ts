@@ -54,6 +54,8 @@ export const viScreens = {
   'state.current': 'Hiện tại',
   'state.none': 'Chưa có',
   'form.newTitle': 'Thêm hộ mới',
+  'form.resumed': 'Đang tiếp tục phần đã nhập dở lúc {time} ngày {date}.',
+  'form.discardTyping': 'Bỏ phần nhập dở',
   'form.editTitle': 'Sửa thông tin hộ',
   'form.label': 'Tên hộ (tên chủ hộ)',
   'form.labelHint': 'Như bà con vẫn gọi, ví dụ “Lê Văn Hùng”.',

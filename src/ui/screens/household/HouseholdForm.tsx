@@ -7,7 +7,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { getHousehold, isValidationError, requestPersistence, type HouseholdDetail } from '../../../data';
 import { requestHouseholdRemoval, saveHousehold } from '../../../data/edits';
 import { PRIORITY_KEYS } from '../../lib/enums';
-import { t } from '../../i18n';
+import { formatDate, formatTime, t } from '../../i18n';
 import { hamletId } from '../../state/session';
 import { Screen, Loading } from '../../components/Screen';
 import { Check, TextInput } from '../../components/Field';
@@ -15,32 +15,50 @@ import { ConfirmButton } from '../../components/Confirm';
 import { PRIORITY_LABEL } from './labels';
 import { MembersEditor } from './MembersEditor';
 import { draftFromDetail, emptyDraft, toSave, withConsent, type HouseholdDraft } from './formModel';
+import { dropKeptForm, keepForm, keptForm } from './keptForm';
 import { returnTo } from '../../lib/nav';
 
 export function HouseholdForm() {
   const { params } = useRoute();
   const { route } = useLocation();
   const editing = params.id;
-  const [draft, setDraft] = useState<HouseholdDraft | null>(editing ? null : emptyDraft(hamletId.value ?? ''));
+  // Typing left unsaved (another tab, Back, the app killed) comes back: keptForm.ts.
+  const [kept] = useState(() => keptForm(editing));
+  const [draft, setDraft] = useState<HouseholdDraft | null>(editing ? null : kept?.draft ?? emptyDraft(hamletId.value ?? ''));
   // The household as the form opened it: a sync may change it meanwhile, and only what the volunteer changed is saved.
   const [loaded, setLoaded] = useState<HouseholdDetail | null | undefined>(undefined);
+  const [resumedAt, setResumedAt] = useState<string | null>(kept?.at ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (editing) void getHousehold(editing).then((d) => { setLoaded(d ?? null); setDraft(d ? draftFromDetail(d) : null); });
+    if (!editing) return;
+    void getHousehold(editing).then((d) => {
+      if (!d) { dropKeptForm(editing); setLoaded(null); return; }
+      setLoaded(kept?.loaded ?? d);
+      setDraft(kept?.draft ?? draftFromDetail(d));
+    });
   }, [editing]);
 
   const title = editing ? t('form.editTitle') : t('form.newTitle');
   if (editing && loaded === null) return <Screen title={title}><p class="notice warn">{t('household.notFound')}</p></Screen>;
   if (!draft) return <Screen title={title}><Loading /></Screen>;
-  const set = (patch: Partial<HouseholdDraft>) => setDraft({ ...draft, ...patch });
+  const update = (next: HouseholdDraft) => { setDraft(next); keepForm(editing, next, loaded ?? null); };
+  const set = (patch: Partial<HouseholdDraft>) => update({ ...draft, ...patch });
+  const discardTyping = async () => {
+    dropKeptForm(editing);
+    setResumedAt(null);
+    const d = editing ? await getHousehold(editing) : undefined;
+    setLoaded(d ?? (editing ? null : undefined));
+    setDraft(d ? draftFromDetail(d) : emptyDraft(hamletId.value ?? ''));
+  };
 
   async function submit(e: Event) {
     e.preventDefault();
     setSaving(true);
     try {
       const id = await saveHousehold(toSave(draft!, loaded ?? undefined));
+      dropKeptForm(editing);
       void requestPersistence();
       returnTo(`/households/${id}`, route);
     } catch (err) {
@@ -55,6 +73,12 @@ export function HouseholdForm() {
 
   return (
     <Screen title={title}>
+      {resumedAt && (
+        <div class="notice row" role="status" data-testid="form-resumed">
+          <span class="grow">{t('form.resumed', { time: formatTime(resumedAt), date: formatDate(resumedAt) })}</span>
+          <button type="button" class="btn secondary" onClick={() => void discardTyping()}>{t('form.discardTyping')}</button>
+        </div>
+      )}
       <form class="stack" onSubmit={submit} noValidate data-testid="household-form">
         {/* Errors with no field of their own (the hamlet, the members list) show here too. */}
         {(errors[''] ?? errors.hamletId ?? errors.persons) && <p class="error" role="alert">{errors[''] ?? errors.hamletId ?? errors.persons}</p>}
@@ -75,7 +99,7 @@ export function HouseholdForm() {
         <fieldset class="stack">
           <legend>{t('form.consent')}</legend>
           <p class="small">{t('form.consentText')}</p>
-          <Check label={t('form.consentGiven')} checked={draft.consentGiven} onChange={(v) => setDraft(withConsent(draft, v))} />
+          <Check label={t('form.consentGiven')} checked={draft.consentGiven} onChange={(v) => update(withConsent(draft, v))} />
           <TextInput id="hh-consent-on" label={t('form.consentOn')} type="date" value={draft.consentOn} onInput={(v) => set({ consentOn: v })} error={errors['consent.on']} />
           <TextInput id="hh-consent-by" label={t('form.consentBy')} value={draft.consentBy} onInput={(v) => set({ consentBy: v })} error={errors['consent.by']} />
         </fieldset>
@@ -84,7 +108,7 @@ export function HouseholdForm() {
       </form>
       {editing && (
         <ConfirmButton label={t('form.removeRequest')} question={t('form.removeQuestion', { label: draft.label })} confirmLabel={t('form.removeConfirm')}
-          onConfirm={async () => { await requestHouseholdRemoval(editing); route('/households', true); }} />
+          onConfirm={async () => { await requestHouseholdRemoval(editing); dropKeptForm(editing); route('/households', true); }} />
       )}
     </Screen>
   );

@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../components/Confirm';
 import { StoragePanel } from './StoragePanel';
 import { stopBackgroundSync } from '../../lib/sync';
 import { LanguageSwitch } from './LanguageSwitch';
+import { dropAllKeptForms } from '../household/keptForm';
 
 export function Settings() {
   const { route } = useLocation();
@@ -17,6 +18,7 @@ export function Settings() {
   const s = session.value;
 
   async function afterRemoval() {
+    dropAllKeptForms();
     const next = await refreshSession();
     route(next ? '/households' : '/welcome', true);
   }
