@@ -13,6 +13,7 @@ import type { HouseholdFields, PersonFields, Household, Person } from '../shared
 import type { Mutation } from '../shared/protocol';
 import { HOUSEHOLD_FIELD_NAMES, PERSON_FIELD_NAMES } from '../shared/fields';
 import { uuidv7 } from '../shared/ids';
+import { VIETNAM_OFFSET_MS } from '../shared/limits';
 
 type Schemas = typeof import('../shared/schema');
 export type HouseholdFieldsInput = z.input<Schemas['HouseholdFields']>;
@@ -57,6 +58,12 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
   const { schema, parseInto } = await validation();
   const fields: HouseholdFields | undefined = parseInto(schema.HouseholdFields, input.fields, '', issues);
   const persons = input.persons.map((p, i) => ({ id: p.id ?? uuidv7(now), fields: parseInto(schema.PersonFields, { ...p.fields, householdId: id }, `persons.${i}`, issues) as PersonFields | undefined }));
+  // Typed here, not in the shared schema: pulled data must never be refused because of this phone's clock.
+  const thisYear = new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
+  persons.forEach((p, i) => {
+    const year = p.fields?.birthYear;
+    if (year != null && year > thisYear) issues.push({ path: `persons.${i}.birthYear`, message: 'Năm sinh không thể sau năm nay' });
+  });
   if (!fields || issues.length) throw new ValidationError(issues);
   return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const hamlet = await db.hamlets.get(fields.hamletId);

@@ -90,6 +90,16 @@ describe('households repository', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a birth year after this year is refused on the phone, with the member\'s field path', async () => {
+    const { hamlets } = await enrolled();
+    const now = Date.parse('2026-11-26T03:00:00Z');
+    const err = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [
+      { fields: { firstName: 'An', birthYear: 2026, hasSmartphone: false, sortName: '' } }, { fields: { firstName: 'Bình', birthYear: 2099, hasSmartphone: false, sortName: '' } },
+    ] }, now).catch((e: unknown) => e);
+    expect(isValidationError(err) && (err as ValidationError).fieldErrors).toEqual({ 'persons.1.birthYear': 'Năm sinh không thể sau năm nay' });
+    expect(await db.households.count()).toBe(0);
+  });
+
   it('an unknown hamlet is a validation error on hamletId', async () => {
     await enrolled();
     const err = await saveHousehold({ fields: householdFields('0190a000-0000-7000-8000-000000000000'), persons: [] }).catch((e: unknown) => e);
