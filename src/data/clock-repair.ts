@@ -7,6 +7,7 @@
  * edit on this phone may have changed one since, and the re-sent older value, now the newest stamp, would win over it.
  * The household and person fields it carries take the new stamp here too, so the phone and the server agree.
  */
+import type { Table } from 'dexie';
 import { db, type MetaRow, type OutboxRow } from './db';
 import { tickFrom, writerContext, type WriterContext } from './meta';
 import { HLC_MAX_DRIFT_MS, decodeHlc } from '../shared/hlc';
@@ -38,22 +39,18 @@ function currentFields(fields: Record<string, unknown>, local: Record<string, un
   return Object.fromEntries(Object.keys(fields).map((k) => [k, k in local ? local[k] : fields[k]]));
 }
 
+/** A household or person row as clock-repair reads it: fields by name, and the clock that wrote each. */
+type LwwRow = Record<string, unknown> & { hlc: Record<string, string> };
+
 /** The edit as it is re-sent; household and person fields it carries take the new stamp in the local copy. */
 async function asShownNow(m: Mutation, hlc: string): Promise<Mutation> {
-  const stamp = (stamps: Record<string, string>, fields: object) => ({ ...stamps, ...Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])) });
-  if (m.type === 'household.put') {
-    const h = await db.households.get(m.entityId);
-    if (!h) return m;
-    const fields = currentFields(m.payload.fields, h) as typeof m.payload.fields;
-    await db.households.put({ ...h, hlc: stamp(h.hlc, fields) });
-    return { ...m, payload: { ...m.payload, fields } };
-  }
-  if (m.type === 'person.put') {
-    const p = await db.persons.get(m.entityId);
-    if (!p) return m;
-    const fields = currentFields(m.payload.fields, p) as typeof m.payload.fields;
-    await db.persons.put({ ...p, hlc: stamp(p.hlc, fields) });
-    return { ...m, payload: { ...m.payload, fields } };
+  if (m.type === 'household.put' || m.type === 'person.put') {
+    const table = (m.type === 'household.put' ? db.households : db.persons) as unknown as Table<LwwRow, string>;
+    const row = await table.get(m.entityId);
+    if (!row) return m;
+    const fields = currentFields(m.payload.fields, row);
+    await table.put({ ...row, hlc: { ...row.hlc, ...Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])) } });
+    return { ...m, payload: { ...m.payload, fields } } as Mutation;
   }
   if (m.type === 'member.put') {
     const member = await db.members.get(m.entityId);
