@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'hamlets.formerly': 'Formerly: {names}',
   'list.title': 'Households',
   'list.noHamlet': 'No hamlet chosen',
+  'list.noHamletHelp': 'This phone has no hamlet yet. Sync when there is a connection; if it stays empty, ask your leader to check the enrolment code.',
   'list.changeHamlet': 'Change hamlet',
   'list.search': 'Find a household',
   'list.searchPlaceholder': 'Name, house number, phone…',

@@ -25,6 +25,7 @@ export const vi = {
   'crash.reload': 'Mở lại danh sách hộ',
   'list.title': 'Hộ gia đình',
   'list.noHamlet': 'Chưa chọn thôn/bản',
+  'list.noHamletHelp': 'Máy này chưa có thôn/bản nào. Hãy đồng bộ khi có mạng; nếu vẫn vậy, xin tổ trưởng kiểm tra mã đăng ký.',
   'list.changeHamlet': 'Đổi thôn/bản',
   'list.search': 'Tìm hộ',
   'list.searchPlaceholder': 'Tên, số nhà, số điện thoại…',

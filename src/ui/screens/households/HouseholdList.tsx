@@ -105,7 +105,7 @@ export function HouseholdList() {
             {early.rows.map((h) => <HouseholdRow key={h.id} h={h} />)}
           </ul>
         </>
-      ) : !all ? <Loading /> : (
+      ) : !id ? <p class="notice warn" role="status">{t('list.noHamletHelp')}</p> : !all ? <Loading /> : (
         <>
           <p class="muted small" role="status" aria-live="polite">{t('list.count', { n: hits.length, total: all.length })}</p>
           <ul class="list" data-testid="household-list">
