@@ -6,6 +6,8 @@
  * An edit (household, person, member) is re-sent with the values the phone shows now for the fields it wrote: a later
  * edit on this phone may have changed one since, and the re-sent older value, now the newest stamp, would win over it.
  * The household and person fields it carries take the new stamp here too, so the phone and the server agree.
+ * Items refused in the same run that come after a re-stamped one (`retry`) are queued again too: they may have been
+ * refused only because of it (a visit to, or the removal of, a household whose creation had the wrong date).
  */
 import type { Table } from 'dexie';
 import { db, type MetaRow, type OutboxRow } from './db';
@@ -15,7 +17,7 @@ import type { Mutation } from '../shared/protocol';
 
 const stampedAhead = (r: OutboxRow, now: number) => r.demo !== 1 && decodeHlc(r.mutation.hlc).wallMs > now + HLC_MAX_DRIFT_MS;
 
-export async function restampFuture(now: number): Promise<number[]> {
+export async function restampFuture(now: number, retry: readonly number[] = []): Promise<number[]> {
   return db.transaction('rw', [db.outbox, db.households, db.persons, db.members, db.meta], async () => {
     // The status index is ordered by seq within one status.
     const rows = (await db.outbox.where('status').equals('rejected').toArray()).filter((r) => stampedAhead(r, now));
@@ -30,7 +32,16 @@ export async function restampFuture(now: number): Promise<number[]> {
       await db.outbox.put({ ...rest, mutation, status: 'pending' });
     }
     await db.meta.bulkPut([...meta.values()]);
-    return rows.map((r) => r.seq!);
+    const restamped = new Set(rows.map((r) => r.seq!));
+    const later = retry.filter((seq) => seq > rows[0]!.seq! && !restamped.has(seq));
+    const again: number[] = [];
+    for (const row of await db.outbox.bulkGet(later)) {
+      if (!row || row.status !== 'rejected' || row.demo === 1) continue;
+      const { reason: _refusal, ...rest } = row;
+      await db.outbox.put({ ...rest, status: 'pending' });
+      again.push(row.seq!);
+    }
+    return [...restamped, ...again];
   });
 }
 

@@ -3,7 +3,8 @@
  * the future, and the server refuses every change stamped more than a day ahead of its own clock (HLC_MAX_DRIFT_MS):
  * a wrong date must not win every later edit. Once the date is put right those changes would stay refused for good,
  * so the run checks the phone's clock against the server's, and only when they agree does the store give such items
- * a fresh stamp and queue them again (`restampFuture`); the run then pushes once more.
+ * a fresh stamp and queue them again (`restampFuture`), with whatever this run had refused after them; the run then
+ * pushes once more.
  * Why only then: a phone whose date is now wrong the other way (1970 after a reset) must not stamp real edits into
  * the distant past, where every other write would beat them.
  */
@@ -23,7 +24,9 @@ export function clockAgrees(serverSkewMs: number | undefined): boolean {
 export async function resendWrongClock(run: SyncRun, creds: Credentials): Promise<number> {
   const { store } = run.deps;
   if (!store.restampFuture || !clockAgrees(run.serverSkewMs)) return 0;
-  const requeued = await store.restampFuture(run.deps.now());
+  if ((await store.credentials())?.token !== creds.token) return 0; // forgotten or enrolled again during the run
+  // Items refused in this run may have been refused only because of a re-stamped one (a visit to its household).
+  const requeued = await store.restampFuture(run.deps.now(), [...run.refused]);
   if (requeued.length === 0) return 0;
   for (const seq of requeued) run.refused.delete(seq);
   run.emit({ phase: 'push', toSend: run.progress.toSend + requeued.length });

@@ -45,10 +45,11 @@ export interface SyncStore {
   pendingCount(): Promise<number>;
   /**
    * Optional: refused items stamped more than a day ahead of `now` (stamped while the phone's date was wrong) get a
-   * fresh stamp and are pending again, in outbox order. Called only when the phone's clock agrees with the server's
-   * (src/sync/clock.ts). Returns their seqs.
+   * fresh stamp and are pending again, in outbox order; so are the items of `retry` (refused in this run) that come
+   * after the first of them. Called only when the phone's clock agrees with the server's (src/sync/clock.ts). Returns
+   * the seqs made pending.
    */
-  restampFuture?(now: number): Promise<number[]>;
+  restampFuture?(now: number, retry?: readonly number[]): Promise<number[]>;
   /** accepted/duplicate leave the outbox; conflict/rejected stay with the reason. One transaction. */
   acknowledge(results: { seq: number; result: PushResult }[]): Promise<void>;
   cursor(): Promise<string | undefined>;

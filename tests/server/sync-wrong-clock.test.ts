@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, enrolPhone, startServer, stopPg, type TestServer } from './sync-harness';
 import { db } from '../../src/data/db';
 import { getHousehold, listHouseholdSummaries, listOutbox } from '../../src/data/index';
-import { recordVisit, saveHousehold } from '../../src/data/edits';
+import { recordVisit, requestHouseholdRemoval, saveHousehold } from '../../src/data/edits';
 import { HLC_MAX_DRIFT_MS, decodeHlc } from '../../src/shared/hlc';
 
 afterAll(stopPg);
@@ -67,6 +67,29 @@ for (const kind of DB_KINDS) describe(`a wrong phone date [${kind}]`, () => {
     expect((await getHousehold(householdId))!.household.alley).toBe('Đầu bản, cạnh cầu');
     expect(await db.visits.get(visit.id)).toBeDefined();
     await other.destroy();
+    await phone.destroy();
+  });
+
+  it('what was recorded after the date was fixed, on a household created under the wrong date, goes too', async () => {
+    const h0 = server.demo.hamlets[0]!;
+    const phone = await enrolPhone(server, 'member', [h0.id]);
+    expect((await phone.sync()).ok).toBe(true);
+    const ahead = Date.now() + YEAR_MS;
+    const fields = { ...(await getHousehold((await listHouseholdSummaries(h0.id))[0]!.id))!.household };
+    const { id: _i, communeId: _c, hlc: _h, conflicts: _x, demo: _d, ...base } = fields;
+    const created = await saveHousehold({ fields: { ...base, label: 'Hộ mới lập' }, persons: [] }, ahead);
+    const removed = await saveHousehold({ fields: { ...base, label: 'Hộ xin xoá' }, persons: [] }, ahead);
+    await phone.sync({ now: () => ahead }); // both refused: the date is wrong
+    // The date is put right; before syncing, a visit to the first, and the second asks to be removed.
+    const visit = await recordVisit({ householdId: created, kind: 'home', outcomes: [], notes: 'Sau khi sửa ngày', followUpOn: null });
+    await requestHouseholdRemoval(removed);
+    const run = await phone.sync();
+    expect(run.receipt?.rejected).toBe(0);
+    expect(await listOutbox()).toEqual([]);
+    const rows = await server.store.db.selectFrom('households').select(['id', 'data']).where('id', 'in', [created, removed]).execute();
+    expect(rows.find((r) => r.id === created)?.data).not.toBeNull();
+    expect(rows.find((r) => r.id === removed)?.data ?? null).toBeNull(); // erased, not brought back by its re-sent creation
+    expect(await server.store.db.selectFrom('visits').select('id').where('id', '=', visit.id).execute()).toHaveLength(1);
     await phone.destroy();
   });
 });
