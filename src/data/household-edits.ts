@@ -58,13 +58,10 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
   const { schema, parseInto } = await validation();
   const fields: HouseholdFields | undefined = parseInto(schema.HouseholdFields, input.fields, '', issues);
   const persons = input.persons.map((p, i) => ({ id: p.id ?? uuidv7(now), fields: parseInto(schema.PersonFields, { ...p.fields, householdId: id }, `persons.${i}`, issues) as PersonFields | undefined }));
-  // Typed here, not in the shared schema: pulled data must never be refused because of this phone's clock.
-  const thisYear = new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
-  persons.forEach((p, i) => {
-    const year = p.fields?.birthYear;
-    if (year != null && year > thisYear) issues.push({ path: `persons.${i}.birthYear`, message: 'Năm sinh không thể sau năm nay' });
-  });
   if (!fields || issues.length) throw new ValidationError(issues);
+  // Checked here, not in the shared schema (pulled data must never be refused because of this phone's clock), and only
+  // for a year typed now: a phone whose date was reset to 2001 must still save an edit of a household with a child.
+  const thisYear = new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
   return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const hamlet = await db.hamlets.get(fields.hamletId);
     if (!hamlet) throw new ValidationError([{ path: 'hamletId', message: 'Thôn/bản này không có trên máy' }]);
@@ -89,6 +86,10 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
       const prevP = await db.persons.get(p.id);
       if (prevP && prevP.householdId !== id) throw new ValidationError([{ path: 'persons', message: 'Thành viên thuộc hộ khác' }]);
       const shownP = shownPersons.get(p.id);
+      const year = pf.birthYear;
+      if (year !== null && year > thisYear && year !== (shownP ?? prevP)?.birthYear) {
+        throw new ValidationError([{ path: `persons.${persons.indexOf(p)}.birthYear`, message: 'Năm sinh không thể sau năm nay' }]);
+      }
       // Removed by a sync while the form was open, and not edited here: stays removed.
       if (!prevP && shownP && !diff(PERSON_FIELD_NAMES, pf, shownP).changed) continue;
       const d = diff(PERSON_FIELD_NAMES, pf, prevP && (shownP ?? prevP));

@@ -98,6 +98,13 @@ describe('households repository', () => {
     ] }, now).catch((e: unknown) => e);
     expect(isValidationError(err) && (err as ValidationError).fieldErrors).toEqual({ 'persons.1.birthYear': 'Năm sinh không thể sau năm nay' });
     expect(await db.households.count()).toBe(0);
+    // A year already stored is not typed now: a phone whose date was reset to 2001 still saves an edit of that household.
+    const id = await saveHousehold({ fields: householdFields(hamlets[0]!.id), persons: [{ fields: { firstName: 'Bé', birthYear: 2010, hasSmartphone: false, sortName: '' } }] }, now);
+    const opened = (await getHousehold(id))!;
+    const reset = Date.parse('2001-01-01T00:00:00Z');
+    await saveHousehold({ id, fields: householdFields(hamlets[0]!.id, 'Lê Văn Hùng', { alley: 'Cuối bản' }), from: { household: opened.household, persons: opened.persons },
+      persons: opened.persons.map((p) => ({ id: p.id, fields: { firstName: p.firstName, birthYear: p.birthYear, hasSmartphone: p.hasSmartphone, sortName: p.sortName } })) }, reset);
+    expect((await getHousehold(id))!.household.alley).toBe('Cuối bản');
   });
 
   it('an unknown hamlet is a validation error on hamletId', async () => {
