@@ -54,8 +54,10 @@ for (const kind of DB_KINDS) describe(`a wrong phone date [${kind}]`, () => {
     expect(Math.abs(fixed.receipt!.serverSkewMs!)).toBeLessThan(60_000);
     expect(fixed.receipt?.sent).toMatchObject({ visits: 1, households: 2 });
     expect(await db.outbox.count()).toBe(0);
-    const stored = await server.store.db.selectFrom('visits').select('id').where('id', '=', visit.id).execute();
+    const stored = await server.store.db.selectFrom('visits').select(['id', 'data']).where('id', '=', visit.id).execute();
     expect(stored).toHaveLength(1);
+    // Recorded under a date a year ahead, it is dated when it was sent (the latest it can have happened), not next year.
+    expect(Date.parse((JSON.parse(stored[0]!.data!) as { at: string }).at)).toBeLessThanOrEqual(Date.now());
     // The phone's copy carries the new stamp, the one the server kept.
     const local = (await getHousehold(householdId))!.household;
     expect(local.alley).toBe('Đầu bản, cạnh cầu');

@@ -53,6 +53,11 @@ describe('restampFuture: what a wrong date left refused is stamped afresh', () =
     const person = await db.persons.get(personId);
     expect(Object.values(person!.hlc)).not.toContain(oldPersonStamp);
     expect(person!.hlc.firstName).toBe(stamps[1]);
+    // The visit, dated next year, is dated now: here, in what is sent, and in the household's "last visit".
+    const visitRow = after[2]!.mutation as Extract<typeof after[2]['mutation'], { type: 'visit.create' }>;
+    expect(visitRow.payload.at).toBe(new Date(NOW).toISOString());
+    expect((await db.visits.get(visitRow.entityId))!.at).toBe(new Date(NOW).toISOString());
+    expect((await db.digests.get(householdId))!.lastVisitAt).toBe(new Date(NOW).toISOString());
     // The next local write ticks after the new stamps.
     expect((await db.meta.get('hlc'))!.value).toBe(stamps[2]);
     expect(await restampFuture(NOW)).toEqual([]);
