@@ -9,6 +9,7 @@ import { ToggleChips } from '../components/Choices';
 import { formatDate, pick } from '../i18n';
 import { lt } from './messages';
 import { useBusy } from '../lib/busy';
+import { attendanceOf } from './attendance';
 import { uuidv7 } from '../../shared/ids';
 import { NOTE_MAX_CHARS } from '../../shared/limits';
 
@@ -31,11 +32,10 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   const [busy, once] = useBusy();
   const store = async () => {
     setErrors({});
-    // "1.000" or "1 000" as people write thousands; anything else that is not digits gets a plain message.
-    const attendance = form.attendance.replace(/[.,\s]/g, '');
-    if (!/^\d+$/.test(attendance)) { setErrors({ attendance: lt('events.attendanceDigits') }); return; }
+    const attendance = attendanceOf(form.attendance);
+    if (attendance === null) { setErrors({ attendance: lt('events.attendanceDigits') }); return; }
     try {
-      await recordEvent({ ...form, attendance: Number(attendance) });
+      await recordEvent({ ...form, attendance });
       setForm(blank(defaultHamletId));
       setSaved(true);
       reload();
