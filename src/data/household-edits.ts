@@ -90,8 +90,12 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
       if (year !== null && year > thisYear && year !== (shownP ?? prevP)?.birthYear) {
         throw new ValidationError([{ path: `persons.${persons.indexOf(p)}.birthYear`, message: 'Năm sinh không thể sau năm nay' }]);
       }
-      // Removed by a sync while the form was open, and not edited here: stays removed.
-      if (!prevP && shownP && !diff(PERSON_FIELD_NAMES, pf, shownP).changed) continue;
+      // Removed by a sync while the form was open: stays removed. Edited here too: say so (re-creating them would be
+      // refused by the server, and the phone would keep a member nobody else has).
+      if (!prevP && shownP) {
+        if (!diff(PERSON_FIELD_NAMES, pf, shownP).changed) continue;
+        throw new ValidationError([{ path: `persons.${persons.indexOf(p)}.firstName`, message: 'Thành viên này vừa được xoá ở máy khác (đồng bộ); hãy bỏ dòng này rồi lưu lại' }]);
+      }
       const d = diff(PERSON_FIELD_NAMES, pf, prevP && (shownP ?? prevP));
       if (!d.changed) continue;
       const hlc = await nextHlc(now);

@@ -72,6 +72,15 @@ describe('households repository', () => {
     });
     const edit = (await db.outbox.orderBy('seq').toArray()).at(-1)!.mutation;
     expect(edit.type === 'household.put' && edit.payload.base).toMatchObject({ phone: opened.household.hlc.phone });
+    // The removed member edited in the same form: the volunteer is told, nothing is written.
+    const before = await db.outbox.count();
+    const err = await saveHousehold({
+      id, fields: { ...shown, label: 'Lê Văn Hưng' }, from: { household: opened.household, persons: opened.persons },
+      persons: [{ id: mai!.id, fields: { firstName: 'Mai Anh', birthYear: mai!.birthYear, hasSmartphone: mai!.hasSmartphone, sortName: mai!.sortName } }],
+    }).catch((e: unknown) => e);
+    expect(isValidationError(err) && (err as ValidationError).fieldErrors).toEqual({ 'persons.0.firstName': expect.stringMatching(/vừa được xoá/) });
+    expect(await db.outbox.count()).toBe(before);
+    expect(await db.persons.get(mai!.id)).toBeUndefined();
   });
 
   it('bad input throws a ValidationError with field paths and Vietnamese messages, writing nothing', async () => {
