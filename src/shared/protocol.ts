@@ -9,6 +9,7 @@ import {
   TeamEvent, Visit,
 } from './schema';
 import { PUSH_BATCH_MAX_ITEMS } from './limits';
+import { fold } from './text';
 
 /** Per-field HLC the editing device had seen (null = field unset on that device): tells concurrent edits apart. */
 const baseOf = (fields: z.ZodObject<z.ZodRawShape>) =>
@@ -78,9 +79,8 @@ export const PullResponse = z.strictObject({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export const EnrolRequest = z.strictObject({
-  // Accents a Vietnamese keyboard may have added go first ("Đ" → "D"), then spaces, dashes and anything else.
-  code: z.string().transform((s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase().replace(/[^0-9A-Z]/g, ''))
-    .pipe(z.string().length(8, 'Mã gồm 8 ký tự')),
+  // Folded as search folds text: accents a Vietnamese keyboard may have added go ("Đ" → "D"), then spaces and dashes.
+  code: z.string().transform((s) => fold(s).toUpperCase().replace(/[^0-9A-Z]/g, '')).pipe(z.string().length(8, 'Mã gồm 8 ký tự')),
   deviceName: z.string().trim().min(1).max(60),
 });
 export const EnrolResponse = z.strictObject({
