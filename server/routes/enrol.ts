@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { uuidv7 } from '../../src/shared/ids';
 import { EnrolRequest, type EnrolResponse } from '../../src/shared/protocol';
 import type { Member } from '../../src/shared/schema';
+import { vnDate } from '../../src/shared/report';
 import { AttemptLimiter } from '../auth/rate-limit';
 import { hashSecret, newDeviceToken } from '../auth/secrets';
 import { redeemEnrolCode, type Store } from '../db';
@@ -42,7 +43,7 @@ async function enrolOne(store: Store, c: Context, nowMs: number): Promise<EnrolR
   if (!parsed.success) throw new ApiFailure('bad_request', 'Yêu cầu đăng ký không hợp lệ', zodIssues(parsed.error));
   const token = newDeviceToken();
   const deviceId = uuidv7(nowMs);
-  const today = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = vnDate(nowMs);
   const result = await redeemEnrolCode(store, hashSecret(parsed.data.code), nowMs, { id: deviceId, name: parsed.data.deviceName, tokenHash: hashSecret(token) },
     (code): Member => ({
       id: uuidv7(nowMs), communeId: code.communeId, name: parsed.data.deviceName, role: code.role, hamletIds: code.hamletIds,
