@@ -79,10 +79,10 @@ export function lastMonths(now: number, count: number): ReportPeriod[] {
   return out;
 }
 
-/** A custom period from two dates, swapped if given backwards; null if either date is malformed. */
 /** Custom periods start in 2000 or later: a date input half typed ("0026") is not a period to compute. */
 const CUSTOM_MIN_YEAR = 2000;
 
+/** A custom period from two dates, swapped if given backwards; null if either date is malformed or before 2000. */
 export function customPeriod(from: string, to: string): ReportPeriod | null {
   if (Number.isNaN(vnMidnightMs(from)) || Number.isNaN(vnMidnightMs(to))) return null;
   if (Number(from.slice(0, 4)) < CUSTOM_MIN_YEAR || Number(to.slice(0, 4)) < CUSTOM_MIN_YEAR) return null;

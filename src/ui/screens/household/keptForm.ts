@@ -9,7 +9,8 @@ import type { HouseholdDraft } from './formModel';
 
 export interface KeptForm { draft: HouseholdDraft; loaded: HouseholdDetail | null; at: string }
 
-const key = (id: string | undefined) => `tungnha.householdForm.${id ?? 'new'}`;
+const PREFIX = 'tungnha.householdForm.';
+const key = (id: string | undefined) => `${PREFIX}${id ?? 'new'}`;
 
 export function keptForm(id: string | undefined): KeptForm | null {
   try {
@@ -39,7 +40,7 @@ export function dropKeptForm(id: string | undefined): void {
 /** Every kept form: after "forget this phone" or removing the demo, no typed household may stay behind. */
 export function dropAllKeptForms(): void {
   try {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('tungnha.householdForm.')) localStorage.removeItem(k);
+    for (const k of Object.keys(localStorage)) if (k.startsWith(PREFIX)) localStorage.removeItem(k);
   } catch {
     // nothing kept
   }
