@@ -13,7 +13,7 @@ import type { HouseholdFields, PersonFields, Household, Person } from '../shared
 import type { Mutation } from '../shared/protocol';
 import { HOUSEHOLD_FIELD_NAMES, PERSON_FIELD_NAMES } from '../shared/fields';
 import { uuidv7 } from '../shared/ids';
-import { VIETNAM_OFFSET_MS } from '../shared/limits';
+import { vnDate } from '../shared/report/period';
 
 type Schemas = typeof import('../shared/schema');
 export type HouseholdFieldsInput = z.input<Schemas['HouseholdFields']>;
@@ -61,7 +61,7 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
   if (!fields || issues.length) throw new ValidationError(issues);
   // Checked here, not in the shared schema (pulled data must never be refused because of this phone's clock), and only
   // for a year typed now: a phone whose date was reset to 2001 must still save an edit of a household with a child.
-  const thisYear = new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
+  const thisYear = Number(vnDate(now).slice(0, 4));
   return db.transaction('rw', [db.households, db.persons, db.visits, db.hamlets, db.outbox, db.meta, db.digests, db.householdFacts, db.hamletFacts], async () => {
     const hamlet = await db.hamlets.get(fields.hamletId);
     if (!hamlet) throw new ValidationError([{ path: 'hamletId', message: 'Thôn/bản này không có trên máy' }]);
@@ -81,20 +81,20 @@ export async function saveHousehold(input: HouseholdSave, now: number = Date.now
       await db.outbox.add(outboxRow(mutation, id, demo, now));
     }
     const shownPersons = new Map(input.from?.persons.map((p) => [p.id, p]));
-    for (const p of persons) {
+    for (const [i, p] of persons.entries()) {
       const pf = p.fields!;
       const prevP = await db.persons.get(p.id);
       if (prevP && prevP.householdId !== id) throw new ValidationError([{ path: 'persons', message: 'Thành viên thuộc hộ khác' }]);
       const shownP = shownPersons.get(p.id);
       const year = pf.birthYear;
       if (year !== null && year > thisYear && year !== (shownP ?? prevP)?.birthYear) {
-        throw new ValidationError([{ path: `persons.${persons.indexOf(p)}.birthYear`, message: 'Năm sinh không thể sau năm nay' }]);
+        throw new ValidationError([{ path: `persons.${i}.birthYear`, message: 'Năm sinh không thể sau năm nay' }]);
       }
       // Removed by a sync while the form was open: stays removed. Edited here too: say so (re-creating them would be
       // refused by the server, and the phone would keep a member nobody else has).
       if (!prevP && shownP) {
         if (!diff(PERSON_FIELD_NAMES, pf, shownP).changed) continue;
-        throw new ValidationError([{ path: `persons.${persons.indexOf(p)}.firstName`, message: 'Thành viên này vừa được xoá ở máy khác (đồng bộ); hãy bỏ dòng này rồi lưu lại' }]);
+        throw new ValidationError([{ path: `persons.${i}.firstName`, message: 'Thành viên này vừa được xoá ở máy khác (đồng bộ); hãy bỏ dòng này rồi lưu lại' }]);
       }
       const d = diff(PERSON_FIELD_NAMES, pf, prevP && (shownP ?? prevP));
       if (!d.changed) continue;
