@@ -14,6 +14,7 @@ import { startStaticServer } from './browser/static-server';
 import { runMicro } from './browser/micro';
 import { runColdStart } from './browser/cold-start';
 import { startFloor } from './browser/floor';
+import { calibrate, LOW_TIER_PHONE } from './browser/calibrate';
 import { runIngest } from './ingest';
 import { startThrowawayPg } from './lib/pg';
 import { runSyncComparison } from './sync/compare';
@@ -87,10 +88,12 @@ async function main(): Promise<void> {
     let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
     try {
       floor = await startFloor(config.cpuThrottle);
-      const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, floor: floor.run, log });
+      results.calibration = await calibrate(LOW_TIER_PHONE, log);
+      const cold = await runColdStart(site.origin, { runs: config.coldRuns, phoneRuns: config.coldPhoneRuns, households: config.households, visitsPerHousehold: config.visitsPerHousehold, cpuRate: config.cpuThrottle, lowTierRate: results.calibration.lowTierRate, floor: floor.run, log });
       results.coldStart = cold.runs;
       results.coldPhone = cold.phone;
       results.coldFloor = cold.floor;
+      results.coldLowTier = cold.lowTier;
     } finally { await floor?.close(); await site.close(); }
   });
   await section('ingest', async () => {

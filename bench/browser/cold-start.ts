@@ -78,17 +78,19 @@ export async function coldRun(dir: string, appOrigin: string, cpuRate: number, a
 
 /**
  * `runs` cold starts at Playwright's default window (1280 × 720), and after each of the first `phoneRuns` one more on a
- * phone's screen (chromium.ts PHONE), on the same profile; with `floor`, after each app start one start of the
+ * phone's screen (chromium.ts PHONE) — and with `lowTierRate` one more on that screen at that throttle (calibrate.ts) —
+ * on the same profile; with `floor`, after each app start one start of the
  * browser's floor page (floor.ts). Interleaved, so that all of them see the same machine: the app's time beyond the
  * floor can then be paired by round, which cancels most of the host's drift.
  */
-export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; phoneRuns?: number; cpuRate: number; floor?: () => Promise<ColdStart> }): Promise<{ runs: ColdStart[]; phone: ColdStart[]; floor: ColdStart[] }> {
+export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs: number; phoneRuns?: number; cpuRate: number; lowTierRate?: number; floor?: () => Promise<ColdStart> }): Promise<{ runs: ColdStart[]; phone: ColdStart[]; floor: ColdStart[]; lowTier: ColdStart[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'tungnha-cold-'));
   try {
     await installAndSeed(dir, appOrigin, opts);
     const runs: ColdStart[] = [];
     const phone: ColdStart[] = [];
     const floor: ColdStart[] = [];
+    const lowTier: ColdStart[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const r = await coldRun(dir, appOrigin, opts.cpuRate);
       runs.push(r);
@@ -102,8 +104,12 @@ export async function runColdStart(appOrigin: string, opts: ColdOptions & { runs
       const p = await coldRun(dir, appOrigin, opts.cpuRate, undefined, true);
       phone.push(p);
       opts.log(`  phone run ${i + 1}: rows ${Math.round(p.rowsMs)} ms, interactive ${Math.round(p.interactiveMs)} ms`);
+      if (!opts.lowTierRate) continue;
+      const l = await coldRun(dir, appOrigin, opts.lowTierRate, undefined, true);
+      lowTier.push(l);
+      opts.log(`  low-tier phone run ${i + 1} (${opts.lowTierRate}×): rows ${Math.round(l.rowsMs)} ms, interactive ${Math.round(l.interactiveMs)} ms`);
     }
-    return { runs, phone, floor };
+    return { runs, phone, floor, lowTier };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

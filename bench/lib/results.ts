@@ -3,6 +3,7 @@ import type { Machine } from './machine';
 import type { FirstRouteJs } from '../bundle';
 import type { MicroResult } from '../browser/micro';
 import type { ColdStart } from '../browser/cold-start';
+import type { Calibration } from '../browser/calibrate';
 import type { SyncRound } from '../sync/compare';
 import type { IngestRun } from '../ingest';
 
@@ -19,6 +20,9 @@ export interface Results {
   coldPhone?: ColdStart[];
   /** A tiny page on a fresh process, same throttle: the browser's own floor under coldStart. */
   coldFloor?: ColdStart[];
+  /** The phone-screen start at the throttle that makes this host score like a low-tier phone (calibration). */
+  coldLowTier?: ColdStart[];
+  calibration?: Calibration;
   sync?: SyncRound[];
   ingest?: { sqlite?: IngestRun[]; postgres?: IngestRun[]; postgresVersion?: string; postgresSkipped?: string };
 }
