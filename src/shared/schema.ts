@@ -15,7 +15,11 @@ export const HlcText = z.string().regex(HLC_PATTERN, 'Đồng hồ HLC không h�
 // Year 0000 is a valid ISO string but not a date PostgreSQL (or any calendar we report on) accepts.
 const notYearZero = (s: string) => !s.startsWith('0000');
 export const IsoDate = z.iso.date().refine(notYearZero, 'Năm không hợp lệ');
-export const IsoDateTime = z.iso.datetime({ offset: true }).refine(notYearZero, 'Năm không hợp lệ');
+// At most milliseconds: PostgreSQL keeps microseconds and rounds them, where SQLite and the phones' Date truncate, so
+// a visit at …59.9996Z on a month's last second would fall in the next month on PostgreSQL only.
+const atMostMs = (s: string) => !/\.\d{4}/.test(s);
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(notYearZero, 'Năm không hợp lệ')
+  .refine(atMostMs, 'Thời điểm chỉ ghi đến phần nghìn giây');
 const name = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`));
 const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, `Tối đa ${max} ký tự`));
 

@@ -114,6 +114,8 @@ describeEachDb('bad input', (h) => {
   });
   it('a clock far in the future → rejected', () => rejected({ ...visitMutation(member.member, home()), hlc: '009999999999999:0000:dev1' }, /tương lai/));
   it('a year-0000 date → rejected', () => rejected(visitMutation(member.member, home(), { at: '0000-01-01T00:00:00Z' }), /Năm không hợp lệ/));
+  // PostgreSQL would round …59.9996 into the next month where SQLite and the phone truncate: the report would differ.
+  it('a visit time finer than a millisecond → rejected', () => rejected(visitMutation(member.member, home(), { at: '2026-01-31T23:59:59.9996Z' }), /phần nghìn giây/));
   it('nesting deeper than the limit → 400 before anything is hashed or written', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     return refused(() => post(`{"mutations":[{"id":"${uuidv7()}","type":"report.submit","payload":{"figures":{"x":${deep}}}}]}`), 400, 'bad_request', /lồng nhau quá sâu/);
