@@ -13,7 +13,7 @@ import type { HouseholdFields, PersonFields, Household, Person } from '../shared
 import type { Mutation } from '../shared/protocol';
 import { HOUSEHOLD_FIELD_NAMES, PERSON_FIELD_NAMES } from '../shared/fields';
 import { uuidv7 } from '../shared/ids';
-import { vnDate } from '../shared/report/period';
+import { vnDate } from '../shared/vn-date';
 
 type Schemas = typeof import('../shared/schema');
 export type HouseholdFieldsInput = z.input<Schemas['HouseholdFields']>;

@@ -6,15 +6,12 @@
  */
 import { VIETNAM_OFFSET_MS } from '../limits';
 import type { ReportPeriod } from '../schema';
+import { vnDate } from '../vn-date';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Calendar date in Vietnam ("2026-01-31") of an instant (ms or ISO date-time with offset). */
-export function vnDate(at: number | string): string {
-  const ms = typeof at === 'number' ? at : Date.parse(at);
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { vnDate };
 
 /** Instant (ms) of 00:00 Vietnam time on a calendar date; NaN for a malformed date. */
 export function vnMidnightMs(date: string): number {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { recordEvent, listEvents } from '../../data/events';
 import { isValidationError } from '../../data/validation';
 import { catalogue } from '../../shared/catalogue';
-import { vnDate } from '../../shared/report/period';
+import { vnDate } from '../../shared/vn-date';
 import type { TeamEvent } from '../../shared/schema';
 import { ToggleChips } from '../components/Choices';
 import { formatDate, pick } from '../i18n';

@@ -7,7 +7,7 @@ import { listMembers, saveMember, setMemberStatus } from '../../data/roster';
 import { isValidationError } from '../../data/validation';
 import { countsForTeamSize, inCommuneTeam, onTeam } from '../../shared/report/team';
 import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from '../../shared/report/counts';
-import { vnDate } from '../../shared/report/period';
+import { vnDate } from '../../shared/vn-date';
 import type { Member } from '../../shared/schema';
 import { formatDate } from '../i18n';
 import { lt, roleLabel } from './messages';

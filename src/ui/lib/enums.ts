@@ -4,6 +4,7 @@
  * checks below fail to compile if the schema's enums change; tests/unit/ui-enums.test.ts compares the values.
  */
 import type { Priority, Role, Visit } from '../../shared/schema';
+import { vnDate } from '../../shared/vn-date';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -23,5 +24,5 @@ void visitKindsMatch;
 
 /** Today's date (YYYY-MM-DD) in Vietnam (UTC+7 all year): follow-ups are due by the commune's calendar, not UTC's. */
 export function vietnamToday(nowMs: number = Date.now()): string {
-  return new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vnDate(nowMs);
 }
