@@ -3,7 +3,7 @@
  * other screen is its own chunk, loaded on first use. All chunks are precached by the service worker, so they open
  * offline too, straight from the cache.
  */
-import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
 import { session } from './state/session';
 import { t } from './i18n';
@@ -11,13 +11,7 @@ import { Screen, Loading } from './components/Screen';
 import { CrashScreen } from './components/CrashScreen';
 import { HouseholdList } from './screens/households/HouseholdList';
 import { notePath } from './lib/nav';
-
-/** A lazy screen: its code and the Vietnamese messages of the later screens load together. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route components take the router's props
-type RouteComponent = preact.ComponentType<any>;
-function screen(load: () => Promise<RouteComponent | { default: RouteComponent }>): RouteComponent {
-  return lazy(() => Promise.all([import('./i18n/screens'), load()]).then(([, m]) => ('default' in m ? m.default : m)));
-}
+import { screen } from './lib/screen';
 
 const Welcome = screen(() => import('./screens/welcome/Welcome').then((m) => m.Welcome));
 const HouseholdPage = screen(() => import('./screens/household/HouseholdPage').then((m) => m.HouseholdPage));

@@ -26,3 +26,14 @@ export class CrashScreen extends Component<{ children: ComponentChildren }, Stat
     );
   }
 }
+
+/** A screen whose code could not be loaded (src/ui/lib/screen.ts): say so, and reload to fetch it again. */
+export function ScreenLoadFailed() {
+  return (
+    <main class="stack" role="alert">
+      <h1>{t('load.title')}</h1>
+      <p>{t('load.text')}</p>
+      <button type="button" class="btn block big" onClick={() => window.location.reload()}>{t('load.reload')}</button>
+    </main>
+  );
+}

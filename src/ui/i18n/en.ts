@@ -22,6 +22,9 @@ export const en: Record<MessageKey, string> = {
   'crash.title': 'Something went wrong on this screen',
   'crash.text': 'Saved data and the visit draft are still on this phone. Open the household list again.',
   'crash.reload': 'Open the household list',
+  'load.title': 'This screen could not open',
+  'load.text': 'The phone has not finished downloading this part of the app. Saved data is still on the phone. Tap “Reload”; if it still fails, open the app on Wi-Fi.',
+  'load.reload': 'Reload',
   'household.continueVisit': 'Continue the unfinished visit',
 
   'welcome.tagline': 'Every lane, every door — hands-on help.',
