@@ -32,7 +32,7 @@ function loadData(): void {
     if (s?.device) void startBackgroundSync();
   }).catch((e: unknown) => {
     console.error('session', e);
-    dropRememberedSession();
+    dropRememberedSession(e);
   });
 }
 

@@ -5,10 +5,10 @@
  */
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { session } from './state/session';
+import { session, startupError } from './state/session';
 import { t } from './i18n';
 import { Screen, Loading } from './components/Screen';
-import { CrashScreen } from './components/CrashScreen';
+import { CrashScreen, StartupFailed } from './components/CrashScreen';
 import { HouseholdList } from './screens/households/HouseholdList';
 import { notePath } from './lib/nav';
 import { screen } from './lib/screen';
@@ -34,7 +34,7 @@ function Gate({ children }: { children: preact.ComponentChildren }) {
     if (s === null && !open) route('/welcome', true);
     else if (s && (path === '/' || path === '/welcome')) route('/households', true);
   }, [s, path]);
-  if (s === undefined) return <div class="app"><main><Loading /></main></div>;
+  if (s === undefined) return <div class="app">{startupError.value ? <StartupFailed detail={startupError.value} /> : <main><Loading /></main>}</div>;
   return <>{children}</>;
 }
 

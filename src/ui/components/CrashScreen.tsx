@@ -37,3 +37,15 @@ export function ScreenLoadFailed() {
     </main>
   );
 }
+
+/** The phone's data could not be opened at start (src/ui/state/session.ts startupError): nothing is lost; try again. */
+export function StartupFailed({ detail }: { detail: string }) {
+  return (
+    <main class="stack" role="alert">
+      <h1>{t('startup.title')}</h1>
+      <p>{t('startup.text')}</p>
+      <button type="button" class="btn block big" onClick={() => window.location.reload()}>{t('startup.retry')}</button>
+      <p class="muted small">{detail}</p>
+    </main>
+  );
+}

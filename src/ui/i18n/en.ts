@@ -25,6 +25,9 @@ export const en: Record<MessageKey, string> = {
   'load.title': 'This screen could not open',
   'load.text': 'The phone has not finished downloading this part of the app. Saved data is still on the phone. Tap “Reload”; if it still fails, open the app on Wi-Fi.',
   'load.reload': 'Reload',
+  'startup.title': 'Could not open the data on this phone',
+  'startup.text': 'Nothing saved has been deleted. The phone’s storage may be full: delete some photos, videos or unused apps, then tap “Try again”. If it still fails, tell your team leader.',
+  'startup.retry': 'Try again',
   'household.continueVisit': 'Continue the unfinished visit',
 
   'welcome.tagline': 'Every lane, every door — hands-on help.',

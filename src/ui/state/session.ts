@@ -93,11 +93,16 @@ export function watchOutbox(): void {
   }));
 }
 
+/** Why the phone's data could not be opened at start (shown instead of an endless "loading"); null = no problem. */
+export const startupError = signal<string | null>(null);
+
 /**
- * IndexedDB could not be read at start: the remembered copy must not stay on screen looking live. The copy is
- * dropped and the screen goes back to "loading" (the next start tries again from scratch).
+ * IndexedDB could not be read at start (a full disk, a failed upgrade, the data chunk not loading): the remembered
+ * copy must not stay on screen looking live. The copy is dropped and the reason kept for the screen, which says that
+ * nothing was deleted and offers to try again (a reload starts from scratch).
  */
-export function dropRememberedSession(): void {
+export function dropRememberedSession(error: unknown): void {
   clearFirstPaint();
+  startupError.value = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   session.value = undefined;
 }
