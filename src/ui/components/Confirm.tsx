@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { errorText } from '../lib/errors';
 
 interface ConfirmProps {
   label: string;
@@ -23,7 +24,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger
     try {
       await onConfirm();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

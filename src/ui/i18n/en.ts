@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'startup.title': 'Could not open the data on this phone',
   'startup.text': 'Nothing saved has been deleted. The phone’s storage may be full: delete some photos, videos or unused apps, then tap “Try again”. If it still fails, tell your team leader.',
   'startup.retry': 'Try again',
+  'error.storageFull': 'The phone’s storage is full, so this was not saved. Delete some photos, videos or unused apps and try again; what was saved before is still there.',
   'household.continueVisit': 'Continue the unfinished visit',
 
   'welcome.tagline': 'Every lane, every door — hands-on help.',
@@ -143,6 +144,7 @@ export const en: Record<MessageKey, string> = {
 
   'visit.title': 'Record a visit',
   'visit.autosaved': 'Every change is kept on this phone right away.',
+  'visit.autosaveFailed': 'Your last choices are NOT kept yet. {reason} Do not leave this screen before tapping “Save visit”.',
   'visit.kind': 'Kind of visit',
   'visit.notes': 'Notes',
   'visit.notesHint': 'Never write ID numbers, bank accounts, passwords or OTP codes.',

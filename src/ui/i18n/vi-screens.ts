@@ -83,6 +83,7 @@ export const viScreens = {
   'form.removeConfirm': 'Xóa hộ',
   'visit.title': 'Ghi lượt thăm',
   'visit.autosaved': 'Mọi thay đổi được lưu tạm ngay trên máy.',
+  'visit.autosaveFailed': 'Những gì vừa chọn CHƯA được lưu tạm. {reason} Đừng rời màn hình này trước khi bấm “Lưu lượt thăm”.',
   'visit.kind': 'Hình thức',
   'visit.notes': 'Ghi chú',
   'visit.notesHint': 'Không ghi số CCCD, tài khoản, mật khẩu hay mã OTP.',

@@ -29,6 +29,7 @@ export const vi = {
   'startup.title': 'Chưa mở được dữ liệu trên máy',
   'startup.text': 'Dữ liệu đã lưu không bị xoá. Có thể bộ nhớ máy đã đầy: hãy xoá bớt ảnh, video hoặc ứng dụng không dùng, rồi bấm “Thử lại”. Nếu vẫn không được, hãy báo tổ trưởng.',
   'startup.retry': 'Thử lại',
+  'error.storageFull': 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng rồi thử lại; những gì đã lưu trước đó vẫn còn.',
   'list.title': 'Hộ gia đình',
   'list.noHamlet': 'Chưa chọn thôn/bản',
   'list.noHamletHelp': 'Máy này chưa có thôn/bản nào. Hãy đồng bộ khi có mạng; nếu vẫn vậy, xin tổ trưởng kiểm tra mã đăng ký.',

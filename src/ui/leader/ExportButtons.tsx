@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ReportTable } from '../../shared/report/table';
 import { exportInWorker } from '../../worker/reports/client';
 import { lt } from './messages';
+import { errorText } from '../lib/errors';
 
 interface Props { table: ReportTable }
 
@@ -31,7 +32,7 @@ export function ExportButtons({ table }: Props) {
       download(file.bytes, file.fileName, file.mime);
       setMessage(lt('export.done', { name: file.fileName }));
     } catch (e) {
-      setMessage(lt('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setMessage(lt('common.error', { message: errorText(e) }));
     } finally {
       finished = true;
       setProgress(null);

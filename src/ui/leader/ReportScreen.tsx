@@ -15,6 +15,7 @@ import { formatDate, formatTime } from '../i18n';
 import { ExportButtons } from './ExportButtons';
 import { ReportTableView } from './ReportTableView';
 import { lt } from './messages';
+import { errorText } from '../lib/errors';
 
 const EMPTY: LeaderText = { difficulties: '', recommendations: '', commendations: '' };
 
@@ -43,7 +44,7 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
       submission.current = uuidv7();
       setSaved(r.submittedAt);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   });
   const field = (key: keyof LeaderText) => (

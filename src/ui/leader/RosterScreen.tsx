@@ -14,6 +14,7 @@ import { lt, roleLabel } from './messages';
 import { DevicesList } from './DevicesList';
 import { ConfirmButton } from '../components/Confirm';
 import { useBusy } from '../lib/busy';
+import { errorText } from '../lib/errors';
 
 interface Props { scope: string; communeLevel: boolean; enrolled: boolean }
 
@@ -44,7 +45,7 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
     try {
       await setMemberStatus(m.id, status, today);
     } catch (err) {
-      setErrors({ '': err instanceof Error ? err.message : String(err) });
+      setErrors({ '': errorText(err) });
     }
     reload();
   });

@@ -7,6 +7,7 @@ import { dashboardInWorker, rollupInWorker } from '../../worker/reports/client';
 import type { Dashboard } from '../../worker/reports/dashboard';
 import { thisMonth } from '../../shared/report/period';
 import type { ReportPeriod } from '../../shared/schema';
+import { errorText } from '../lib/errors';
 
 export const period = signal<ReportPeriod>(thisMonth(Date.now()));
 /** '' = the whole commune; otherwise a hamlet id. */
@@ -36,7 +37,7 @@ export async function refreshDashboard(opts: { communeLevel: boolean; online: bo
       source.value = 'server';
     }
   } catch (e) {
-    if (mine === generation) loadError.value = e instanceof Error ? e.message : String(e);
+    if (mine === generation) loadError.value = errorText(e);
   } finally {
     if (mine === generation) computing.value = false;
   }

@@ -17,6 +17,7 @@ import { MembersEditor } from './MembersEditor';
 import { draftFromDetail, emptyDraft, toSave, withConsent, type HouseholdDraft } from './formModel';
 import { dropKeptForm, keepForm, keptForm } from './keptForm';
 import { returnTo } from '../../lib/nav';
+import { errorText } from '../../lib/errors';
 
 export function HouseholdForm() {
   const { params } = useRoute();
@@ -63,7 +64,7 @@ export function HouseholdForm() {
       returnTo(`/households/${id}`, route);
     } catch (err) {
       if (isValidationError(err)) setErrors(err.fieldErrors);
-      else setErrors({ '': err instanceof Error ? err.message : String(err) });
+      else setErrors({ '': errorText(err) });
       // Bring the first message into view: on a 360 px screen it is usually below the fold.
       requestAnimationFrame(() => document.querySelector('.error')?.scrollIntoView({ block: 'center' }));
     } finally {

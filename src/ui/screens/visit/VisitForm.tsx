@@ -22,6 +22,7 @@ import { ItemCard } from './ItemCard';
 import type { Who } from './itemSummary';
 import { needsFollowUp, setDetails, setOutcome, shownCells } from './visitModel';
 import { returnTo } from '../../lib/nav';
+import { errorText } from '../../lib/errors';
 
 const HOUSEHOLD: Who[] = [{ id: null, who: '' }];
 const toggled = (set: ReadonlySet<string>, key: string): Set<string> => {
@@ -38,6 +39,7 @@ export function VisitForm() {
   const [draft, setDraft] = useState<VisitInput | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [draftError, setDraftError] = useState<string | null>(null);
   // Cards start folded (a 4-person household would otherwise be hundreds of buttons); several may be open at once.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // Draft writes are chained so the last change is on disk before Save, and none lands after it.
@@ -57,7 +59,11 @@ export function VisitForm() {
     if (closed.current) return;
     const { updatedAt: _ignored, ...input } = next as VisitInput & { updatedAt?: string };
     // false: the household was erased meanwhile (a pulled removal); the screen follows its live query to "not found".
-    writes.current = writes.current.then(async () => { await saveDraft(input); }).catch((e) => console.error('draft', e));
+    // A failed write (a full phone) is said on screen: the line under the title must not keep promising it was kept.
+    writes.current = writes.current.then(async () => { await saveDraft(input); setDraftError(null); }).catch((e: unknown) => {
+      console.error('draft', e);
+      setDraftError(errorText(e));
+    });
   }
 
   if (d === undefined || !draft) return <Screen title={t('visit.title')}><Loading /></Screen>;
@@ -83,7 +89,7 @@ export function VisitForm() {
     } catch (err) {
       closed.current = false;
       void prepareVisit(householdId, draft!.id);
-      setErrors(isValidationError(err) ? err.fieldErrors : { '': err instanceof Error ? err.message : String(err) });
+      setErrors(isValidationError(err) ? err.fieldErrors : { '': errorText(err) });
     } finally {
       setSaving(false);
     }
@@ -93,7 +99,9 @@ export function VisitForm() {
     <Screen title={t('visit.title')}>
       <form class="stack" onSubmit={save} noValidate data-testid="visit-form">
         <h2 style={{ marginTop: 0 }}>{d.household.label}</h2>
-        <p class="small muted" role="status">{t('visit.autosaved')}</p>
+        {draftError
+          ? <p class="notice warn" role="alert" data-testid="draft-error">{t('visit.autosaveFailed', { reason: draftError })}</p>
+          : <p class="small muted" role="status">{t('visit.autosaved')}</p>}
         <fieldset>
           <legend>{t('visit.kind')}</legend>
           <Choices label={t('visit.kind')} value={draft.kind} clearable={false} onChange={(k) => k && change({ ...draft, kind: k })}

@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { refreshSession } from '../../state/session';
 import { startBackgroundSync } from '../../lib/sync';
 import { TextInput } from '../../components/Field';
+import { errorText } from '../../lib/errors';
 
 export function EnrolForm({ initialCode }: { initialCode: string }) {
   const { route } = useLocation();
@@ -23,7 +24,7 @@ export function EnrolForm({ initialCode }: { initialCode: string }) {
       const { enrolDevice } = await import('../../lib/enrol');
       result = await enrolDevice(code);
     } catch (err) {
-      result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+      result = { ok: false, message: errorText(err) };
     } finally {
       setBusy(false); // never left on "Đang đăng ký…"
     }

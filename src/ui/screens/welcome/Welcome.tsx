@@ -13,6 +13,7 @@ import { refreshSession } from '../../state/session';
 import { Screen } from '../../components/Screen';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { EnrolForm } from './EnrolForm';
+import { errorText } from '../../lib/errors';
 
 const QrScanner = lazy(() => import('./QrScanner'));
 
@@ -32,7 +33,7 @@ export function Welcome() {
       await refreshSession();
       route('/households');
     } catch (e) {
-      setError(t('welcome.demoFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('welcome.demoFailed', { reason: errorText(e) }));
     } finally {
       setBusy(false);
     }
