@@ -23,3 +23,24 @@ test('manifest, icons and iOS touch icon are served', async ({ page, request }) 
   }
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', manifest.theme_color);
 });
+
+test('the app download for offline use: said while under way, a cut-off download tried again, "ready" once on the phone', async ({ page, context }) => {
+  // The link drops every file the service worker fetches (the precache), as a weak Wi-Fi can: the install fails.
+  let cut = true;
+  await context.route('**/*', (route) => (cut && route.request().serviceWorker() ? route.abort('connectionreset') : route.continue()));
+  await page.goto('/welcome');
+  const notice = page.getByTestId('offline-state');
+  await expect(notice).toHaveAttribute('data-state', 'failed');
+  await expect(notice).toContainText('Chưa tải xong ứng dụng');
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+  // The connection comes back: the download is tried again at once, completes and takes over this page.
+  cut = false;
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(notice).toHaveCount(0);
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+  await page.getByRole('link', { name: 'Đồng bộ' }).first().click();
+  await expect(page.getByTestId('offline-state')).toHaveAttribute('data-state', 'ready');
+});

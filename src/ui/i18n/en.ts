@@ -28,6 +28,9 @@ export const en: Record<MessageKey, string> = {
   'startup.title': 'Could not open the data on this phone',
   'startup.text': 'Nothing saved has been deleted. The phone’s storage may be full: delete some photos, videos or unused apps, then tap “Try again”. If it still fails, tell your team leader.',
   'startup.retry': 'Try again',
+  'offline.downloading': 'The phone is downloading the app for use without a connection. Stay on Wi-Fi until this line disappears.',
+  'offline.failed': 'The app has not finished downloading for use without a connection (the connection dropped). Stay on Wi-Fi: the phone will try again.',
+  'offline.ready': 'The app is on this phone: it works without a connection.',
   'error.storageFull': 'The phone’s storage is full, so this was not saved. Delete some photos, videos or unused apps and try again; what was saved before is still there.',
   'household.continueVisit': 'Continue the unfinished visit',
 

@@ -7,6 +7,7 @@ import { signal } from '@preact/signals';
 import type { Workbox } from 'workbox-window';
 import { dataLayer } from '../state/data';
 import { syncRunning } from '../state/session';
+import { trackOfflineReadiness } from './offline';
 
 export type UpdateState = 'none' | 'ready' | 'blocked-draft' | 'blocked-sync' | 'applying';
 export const updateState = signal<UpdateState>('none');
@@ -19,7 +20,13 @@ export async function registerServiceWorker(): Promise<void> {
   wb = new Workbox('/sw.js', { scope: '/' });
   // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
   wb.addEventListener('waiting', () => { updateState.value = 'ready'; });
-  await wb.register();
+  let registration: ServiceWorkerRegistration | undefined;
+  try {
+    registration = await wb.register();
+  } catch (e) {
+    console.error('sw', e); // sw.js itself did not arrive: offline.ts tries again
+  }
+  trackOfflineReadiness(navigator.serviceWorker, registration);
   // Check again whenever the app comes back to the foreground: phones keep PWAs alive for days.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);

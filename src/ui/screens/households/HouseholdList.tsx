@@ -15,6 +15,7 @@ import { HouseholdFilters, type FilterKey } from './HouseholdFilters';
 import { HouseholdRow } from './HouseholdRow';
 import { takeFirstList } from './first-list';
 import { readListPaint, rememberListPaint, type ListPaint } from '../../../data/first-paint';
+import { OfflineNotice } from '../../pwa/OfflineNotice';
 
 /**
  * Rows rendered at first, and added per "Xem thêm" tap. A screenful and a bit: on a cheap phone each row costs a
@@ -91,6 +92,7 @@ export function HouseholdList() {
         {many && <a class="btn secondary" href="/hamlets">{t('list.changeHamlet')}</a>}
       </div>
       {isIOS() && !isStandalone() && <p class="notice warn small" role="note"><a href="/settings">{t('list.iosHint')}</a></p>}
+      <OfflineNotice />
       <div class="field">
         <label for="search">{t('list.search')}</label>
         <input id="search" type="search" inputMode="search" autoComplete="off" placeholder={t('list.searchPlaceholder')}

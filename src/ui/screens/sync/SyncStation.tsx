@@ -13,6 +13,7 @@ import { SyncProgressView } from './SyncProgressView';
 import { ReceiptView } from './ReceiptView';
 import { ClockNotice } from './ClockNotice';
 import { RejectedList } from './RejectedList';
+import { OfflineNotice } from '../../pwa/OfflineNotice';
 
 interface Snapshot {
   receipt: SyncReceipt | undefined;
@@ -32,6 +33,7 @@ export function SyncStation() {
     <Screen title={t('sync.title')}>
       <p class="big" style={{ fontSize: '1.15rem' }} data-testid="sync-pending">{t('sync.pending', { n: unsyncedCount.value })}</p>
       {!enrolled && <p class="notice warn">{t('sync.notEnrolled')}</p>}
+      <OfflineNotice always />
       {demoPending > 0 && <p class="notice small">{t('sync.demoNote', { n: demoPending })}</p>}
       <button type="button" class="btn block big" disabled={!enrolled || syncRunning.value} onClick={() => void syncNow()} data-testid="sync-now">
         {syncRunning.value ? t('sync.running') : t('sync.button')}

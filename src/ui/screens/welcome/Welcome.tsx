@@ -14,6 +14,7 @@ import { Screen } from '../../components/Screen';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { EnrolForm } from './EnrolForm';
 import { errorText } from '../../lib/errors';
+import { OfflineNotice } from '../../pwa/OfflineNotice';
 
 const QrScanner = lazy(() => import('./QrScanner'));
 
@@ -43,6 +44,7 @@ export function Welcome() {
     <Screen title={t('app.name')} tabs={false}>
       <p class="small"><strong>{t('welcome.tagline')}</strong></p>
       <p>{t('welcome.intro')}</p>
+      <OfflineNotice />
       <section class="card stack" aria-labelledby="enrol-h">
         <h2 id="enrol-h">{t('welcome.enrolTitle')}</h2>
         <EnrolForm initialCode={scanned ?? query.code ?? ''} key={scanned ?? 'typed'} />
