@@ -44,3 +44,16 @@ test('the app download for offline use: said while under way, a cut-off download
   await page.getByRole('link', { name: 'Đồng bộ' }).first().click();
   await expect(page.getByTestId('offline-state')).toHaveAttribute('data-state', 'ready');
 });
+
+test.describe('iPhone Safari', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+  test('Welcome asks to add the app to the Home Screen before enrolling (its data is separate from Safari)', async ({ page }) => {
+    await page.goto('/welcome');
+    const hint = page.getByTestId('ios-install');
+    await expect(hint).toContainText('TRƯỚC khi đăng ký');
+    await expect(hint).toContainText('Nhập mã đăng ký trong ứng dụng vừa mở');
+    // Once in the app (here: the demo, not enrolled), the list keeps the general advice.
+    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+    await expect(page.getByRole('note').filter({ hasText: 'Màn hình chính' })).toContainText('đăng ký lại bằng mã mới');
+  });
+});

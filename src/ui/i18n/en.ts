@@ -73,7 +73,8 @@ export const en: Record<MessageKey, string> = {
   'list.filter.notVisited': 'Not visited',
   'list.filter.needsFollowUp': 'Needs follow-up',
   'list.filter.priority': 'Priority',
-  'list.iosHint': 'On iPhone: add Từng Nhà to the Home Screen, or Safari may delete its data after 7 days. See Settings for how.',
+  'list.iosHint': 'On iPhone: add Từng Nhà to the Home Screen, or Safari may delete its data after 7 days. The Home Screen app is a separate copy: sync first, then enrol again with a new code. See Settings for the steps.',
+  'list.iosHintSync': 'On iPhone: {n} visits are not synced yet. Sync on Wi-Fi BEFORE adding Từng Nhà to the Home Screen: the Home Screen app is a separate copy and cannot see Safari’s data.',
   'list.add': 'Add a household',
   'list.count': '{n} / {total} households',
   'list.refine': 'Showing the first {n}. Type a name to find it faster.',
@@ -240,6 +241,8 @@ export const en: Record<MessageKey, string> = {
   'ios.step1': 'Tap Share (the square with an arrow) in Safari’s bottom bar.',
   'ios.step2': 'Choose “Add to Home Screen”.',
   'ios.step3': 'Tap “Add”, then open Từng Nhà from the new icon.',
+  'ios.beforeEnrol': 'On iPhone, do this BEFORE enrolling: the app opened from the Home Screen keeps its own data, not shared with Safari, and it is not deleted after 7 days.',
+  'ios.step4': 'Enter the enrolment code in the app you just opened (not in Safari).',
 
   'update.ready': 'A new version is ready',
   'update.openDraft': 'Open the unfinished visit',

@@ -174,6 +174,8 @@ export const viScreens = {
   'ios.step1': 'Bấm nút Chia sẻ (ô vuông có mũi tên lên) ở thanh dưới của Safari.',
   'ios.step2': 'Chọn “Thêm vào MH chính” (Thêm vào Màn hình chính).',
   'ios.step3': 'Bấm “Thêm”, rồi mở Từng Nhà từ biểu tượng mới.',
+  'ios.beforeEnrol': 'Trên iPhone, hãy làm việc này TRƯỚC khi đăng ký: ứng dụng mở từ Màn hình chính giữ dữ liệu riêng, không dùng chung với Safari, và không bị xóa sau 7 ngày.',
+  'ios.step4': 'Nhập mã đăng ký trong ứng dụng vừa mở (không nhập trong Safari).',
   'codes.title': 'Cấp mã đăng ký',
   'codes.open': 'Cấp mã đăng ký cho thành viên mới',
   'codes.intro': 'Mã dùng một lần và có hạn. Người mới quét mã QR hoặc gõ mã trên máy của họ.',

@@ -9,7 +9,8 @@ import { searchHouseholds } from '../../../shared/search';
 import { dataLayer } from '../../state/data';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
-import { currentHamlet, hamletId, session } from '../../state/session';
+import { currentHamlet, hamletId, session, unsyncedCount } from '../../state/session';
+import { iosAdvice } from '../../lib/ios-advice';
 import { Screen, Loading } from '../../components/Screen';
 import { HouseholdFilters, type FilterKey } from './HouseholdFilters';
 import { HouseholdRow } from './HouseholdRow';
@@ -81,6 +82,7 @@ export function HouseholdList() {
   const early = !all && unfiltered && remembered?.hamletId === id ? remembered : null;
   const hamlet = currentHamlet.value;
   const many = (session.value?.hamlets.length ?? 0) > 1;
+  const ios = iosAdvice({ ios: isIOS(), standalone: isStandalone(), enrolled: !!session.value?.device, unsynced: unsyncedCount.value });
 
   return (
     <Screen title={t('list.title')}>
@@ -91,7 +93,7 @@ export function HouseholdList() {
         </div>
         {many && <a class="btn secondary" href="/hamlets">{t('list.changeHamlet')}</a>}
       </div>
-      {isIOS() && !isStandalone() && <p class="notice warn small" role="note"><a href="/settings">{t('list.iosHint')}</a></p>}
+      {ios && <p class="notice warn small" role="note"><a href="/settings">{ios === 'syncThenInstall' ? t('list.iosHintSync', { n: unsyncedCount.value }) : t('list.iosHint')}</a></p>}
       <OfflineNotice />
       <div class="field">
         <label for="search">{t('list.search')}</label>

@@ -6,7 +6,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { requestPersistence } from '../../../data';
+import { isIOS, isStandalone, requestPersistence } from '../../../data';
 import { loadDemo } from '../../../data/edits';
 import { t } from '../../i18n';
 import { refreshSession } from '../../state/session';
@@ -15,6 +15,8 @@ import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { EnrolForm } from './EnrolForm';
 import { errorText } from '../../lib/errors';
 import { OfflineNotice } from '../../pwa/OfflineNotice';
+import { iosAdvice } from '../../lib/ios-advice';
+import { IosInstallHint } from '../settings/IosInstallHint';
 
 const QrScanner = lazy(() => import('./QrScanner'));
 
@@ -45,6 +47,7 @@ export function Welcome() {
       <p class="small"><strong>{t('welcome.tagline')}</strong></p>
       <p>{t('welcome.intro')}</p>
       <OfflineNotice />
+      {iosAdvice({ ios: isIOS(), standalone: isStandalone(), enrolled: false, unsynced: 0 }) && <IosInstallHint beforeEnrol />}
       <section class="card stack" aria-labelledby="enrol-h">
         <h2 id="enrol-h">{t('welcome.enrolTitle')}</h2>
         <EnrolForm initialCode={scanned ?? query.code ?? ''} key={scanned ?? 'typed'} />
