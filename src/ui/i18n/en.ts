@@ -245,6 +245,7 @@ export const en: Record<MessageKey, string> = {
   'ios.step4': 'Enter the enrolment code in the app you just opened (not in Safari).',
 
   'update.ready': 'A new version is ready',
+  'update.elsewhere': 'The app was updated in another window. Tap “Reload” to use the new version; what was saved is still there.',
   'update.openDraft': 'Open the unfinished visit',
   'update.apply': 'Update',
   'update.applying': 'Updating…',

@@ -61,6 +61,7 @@ export const vi = {
   'priority.noSmartphone': 'Chưa có điện thoại thông minh',
   'household.conflictTag': 'Sửa trên hai máy',
   'update.ready': 'Có phiên bản mới',
+  'update.elsewhere': 'Ứng dụng đã được cập nhật ở một cửa sổ khác. Bấm “Tải lại” để dùng bản mới; những gì đã lưu vẫn còn.',
   'update.openDraft': 'Mở lượt thăm đang ghi dở',
   'update.apply': 'Cập nhật',
   'update.applying': 'Đang cập nhật…',

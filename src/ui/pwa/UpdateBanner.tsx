@@ -23,11 +23,12 @@ export function UpdateBanner() {
   return (
     <div class="update-banner stack" role="status" data-testid="update-banner">
       <p><strong>{t('update.ready')}</strong></p>
+      {state === 'reload' && <p data-testid="update-elsewhere">{t('update.elsewhere')}</p>}
       {state === 'blocked-draft' && <p data-testid="update-blocked">{t('update.blockedDraft')}</p>}
       {state === 'blocked-draft' && <OpenDrafts />}
       {state === 'blocked-sync' && <p data-testid="update-blocked">{t('update.blockedSync')}</p>}
       <button type="button" class="btn block secondary" disabled={state === 'applying'} onClick={() => void applyUpdate()} data-testid="update-apply">
-        {state === 'applying' ? t('update.applying') : t('update.apply')}
+        {state === 'applying' ? t('update.applying') : state === 'reload' ? t('load.reload') : t('update.apply')}
       </button>
     </div>
   );

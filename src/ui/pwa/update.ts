@@ -9,7 +9,8 @@ import { dataLayer } from '../state/data';
 import { syncRunning } from '../state/session';
 import { trackOfflineReadiness } from './offline';
 
-export type UpdateState = 'none' | 'ready' | 'blocked-draft' | 'blocked-sync' | 'applying';
+/** reload: another window applied an update; this one still runs the old code, whose later screens are gone. */
+export type UpdateState = 'none' | 'ready' | 'blocked-draft' | 'blocked-sync' | 'applying' | 'reload';
 export const updateState = signal<UpdateState>('none');
 
 let wb: Workbox | null = null;
@@ -18,6 +19,12 @@ export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js', { scope: '/' });
+  // A page already under a worker that sees the controller change without having asked (not the first install's
+  // claim): another window applied an update. Offer a reload rather than leave old code asking for deleted screens.
+  const hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController && updateState.value !== 'applying') updateState.value = 'reload';
+  });
   // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
   wb.addEventListener('waiting', () => { updateState.value = 'ready'; });
   let registration: ServiceWorkerRegistration | undefined;
@@ -35,6 +42,7 @@ export async function registerServiceWorker(): Promise<void> {
 
 /** The volunteer tapped "Cập nhật". Applies now, or explains why not and keeps the offer open. */
 export async function applyUpdate(): Promise<void> {
+  if (updateState.value === 'reload') return window.location.reload();
   if (!wb) return;
   if (syncRunning.value) { updateState.value = 'blocked-sync'; return; }
   if (await (await dataLayer()).hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
