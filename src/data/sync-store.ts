@@ -12,7 +12,7 @@ import { maxHlc, receiveHlc } from '../shared/hlc';
 import type { Household, Person, Visit } from '../shared/schema';
 import { HOUSEHOLD_FIELD_NAMES as HOUSEHOLD_FIELDS, PERSON_FIELD_NAMES as PERSON_FIELDS } from '../shared/fields';
 import { Change as ChangeSchema, type Change, type PullResponse } from '../shared/protocol';
-import type { PulledPage, SyncStore } from '../sync/store';
+import type { PulledPage, SyncReceiptData, SyncStore } from '../sync/store';
 
 const ALL = () => [db.meta, db.communes, db.hamlets, db.members, db.households, db.persons, db.visits, db.events, db.reports, db.drafts, db.outbox, db.digests, db.householdFacts, db.hamletFacts];
 
@@ -167,6 +167,11 @@ export const dexieSyncStore: SyncStore = {
   async saveReceipt(receipt) {
     // The receipt is overwritten by every attempt; the last *good* one dates the data leaders see offline.
     await db.transaction('rw', db.meta, async () => {
+      if (receipt.sent.visits === 0) {
+        const prev = await getMeta<SyncReceiptData>('receipt');
+        const lastSent = prev && prev.sent.visits > 0 ? { at: prev.at, visits: prev.sent.visits } : prev?.lastSent;
+        if (lastSent) receipt = { ...receipt, lastSent };
+      }
       await setMeta('receipt', receipt);
       if (receipt.ok) await setMeta(LAST_GOOD_SYNC_KEY, receipt.at);
     });

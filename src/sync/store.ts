@@ -25,6 +25,11 @@ export interface SyncReceiptData {
   bytesReceived: number;
   /** The server's clock minus the phone's, from the run's last answer (absent when no answer came). */
   serverSkewMs?: number;
+  /**
+   * A run that sent no visit keeps the last one that did (set by the store): "0 lượt thăm đã gửi" after a background
+   * sync must not replace the receipt a volunteer shows their leader.
+   */
+  lastSent?: { at: string; visits: number };
 }
 
 export interface SyncErrorData {

@@ -53,6 +53,24 @@ describe('sync engine against a fake server', () => {
     expect(await db.meta.get('cursor')).toMatchObject({ value: '5' });
   });
 
+  it('a later run with no visit to send keeps the last visits sent on its receipt (the one shown to the leader)', async () => {
+    const { server, householdId } = await setup();
+    for (let i = 0; i < 3; i++) await recordVisit(visit(householdId));
+    expect((await runSync(deps(server))).ok).toBe(true);
+    const first = (await lastSyncReceipt())!;
+    expect((await runSync(deps(server))).ok).toBe(true); // a background sync at the next start: nothing new
+    const second = (await lastSyncReceipt())!;
+    expect(second.sent.visits).toBe(0);
+    expect(second.lastSent).toEqual({ at: first.at, visits: 3 });
+    expect((await runSync(deps(server))).ok).toBe(true); // and the one after it still remembers
+    expect((await lastSyncReceipt())!.lastSent).toEqual({ at: first.at, visits: 3 });
+    await recordVisit(visit(householdId));
+    expect((await runSync(deps(server))).ok).toBe(true); // a run that sends visits says only its own
+    const fourth = (await lastSyncReceipt())!;
+    expect(fourth.sent.visits).toBe(1);
+    expect(fourth.lastSent).toBeUndefined();
+  });
+
   it('when the store restarts the pull after a page (the phone\'s own hamlets changed), the same run pulls again from the start', async () => {
     const { server, householdId } = await setup();
     for (let i = 0; i < 3; i++) await recordVisit(visit(householdId));

@@ -190,6 +190,8 @@ export const en: Record<MessageKey, string> = {
   'sync.never': 'Never synced yet.',
   'sync.receipt': 'Receipt of the last sync',
   'sync.receiptLine': '{n} visits sent at {time} on {date}',
+  'sync.receiptNothingNew': 'Synced at {time} on {date}: no new visits to send',
+  'sync.receiptLastSent': 'Last sent: {n} visits at {time} on {date}.',
   'sync.sentHouseholds': '{n} household and member changes',
   'sync.sentRemovals': '{n} removal requests',
   'sync.received': 'Received {n} items from the server',

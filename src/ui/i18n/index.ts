@@ -89,10 +89,16 @@ export function formatTime(iso: string | null | undefined): string {
   return d ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : iso;
 }
 
+/** A number with `digits` decimals, written as Vietnamese write it (24,4) or English (24.4); no Intl on the first route. */
+export function formatDecimal(n: number, digits: number): string {
+  const s = n.toFixed(digits);
+  return lang.value === 'vi' ? s.replace('.', ',') : s;
+}
+
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, 1)} KB`;
+  if (bytes < 1024 ** 3) return `${formatDecimal(bytes / 1024 ** 2, 1)} MB`;
+  return `${formatDecimal(bytes / 1024 ** 3, 1)} GB`;
 }

@@ -124,6 +124,8 @@ export const viScreens = {
   'sync.never': 'Chưa đồng bộ lần nào.',
   'sync.receipt': 'Biên nhận lần đồng bộ gần nhất',
   'sync.receiptLine': '{n} lượt thăm đã gửi lúc {time} ngày {date}',
+  'sync.receiptNothingNew': 'Đã đồng bộ lúc {time} ngày {date}: không có lượt thăm mới để gửi',
+  'sync.receiptLastSent': 'Lần gửi gần nhất: {n} lượt thăm lúc {time} ngày {date}.',
   'sync.sentHouseholds': '{n} thay đổi thông tin hộ và thành viên',
   'sync.sentRemovals': '{n} yêu cầu xóa hộ',
   'sync.received': 'Nhận về {n} mục từ máy chủ',

@@ -1,18 +1,23 @@
 /** "142 lượt thăm đã gửi lúc 16:05": the receipt volunteers show their leader. */
 import type { SyncReceipt } from '../../../data';
-import { formatBytes, formatDate, formatTime, t } from '../../i18n';
+import { formatBytes, formatDate, formatDecimal, formatTime, t } from '../../i18n';
 
 export function ReceiptView({ r }: { r: SyncReceipt }) {
   return (
     <section class="card stack" aria-labelledby="receipt-h" data-testid="sync-receipt">
       <h2 id="receipt-h" style={{ marginTop: 0 }}>{t('sync.receipt')}</h2>
-      <p><strong>{t('sync.receiptLine', { n: r.sent.visits, time: formatTime(r.at), date: formatDate(r.at) })}</strong></p>
+      {r.sent.visits === 0 && r.lastSent ? (
+        <>
+          <p><strong>{t('sync.receiptNothingNew', { time: formatTime(r.at), date: formatDate(r.at) })}</strong></p>
+          <p data-testid="receipt-last-sent">{t('sync.receiptLastSent', { n: r.lastSent.visits, time: formatTime(r.lastSent.at), date: formatDate(r.lastSent.at) })}</p>
+        </>
+      ) : <p><strong>{t('sync.receiptLine', { n: r.sent.visits, time: formatTime(r.at), date: formatDate(r.at) })}</strong></p>}
       <ul class="small">
         <li>{t('sync.sentHouseholds', { n: r.sent.households + r.sent.persons })}</li>
         {r.sent.removals > 0 && <li>{t('sync.sentRemovals', { n: r.sent.removals })}</li>}
         <li>{t('sync.received', { n: r.received })}</li>
         {r.rejected > 0 && <li><strong>{t('sync.rejectedCount', { n: r.rejected })}</strong></li>}
-        <li>{t('sync.bytes', { up: formatBytes(r.bytesSent), down: formatBytes(r.bytesReceived), s: (r.durationMs / 1000).toFixed(1) })}</li>
+        <li>{t('sync.bytes', { up: formatBytes(r.bytesSent), down: formatBytes(r.bytesReceived), s: formatDecimal(r.durationMs / 1000, 1) })}</li>
       </ul>
     </section>
   );
