@@ -81,7 +81,7 @@ export const HOUSEHOLD_FIELDS = Object.keys(HouseholdFields.shape) as HouseholdF
 export const PersonFields = z.strictObject({
   householdId: Id,
   firstName: name(40),
-  birthYear: z.number().int().min(1900, 'Năm sinh không hợp lệ').max(2100, 'Năm sinh không hợp lệ').nullable(),
+  birthYear: z.number().int().min(1900, 'Năm sinh: 4 chữ số từ 1900, ví dụ 1958').max(2100, 'Năm sinh: 4 chữ số từ 1900, ví dụ 1958').nullable(),
   hasSmartphone: z.boolean(),
   /** Optional sort key where "given name = last word" fails (some ethnic-minority names). */
   sortName: text(40),

@@ -99,9 +99,10 @@ test('leader records an event and proposes a member offline; the event is counte
   await page.getByTestId('event-save').click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu sự kiện' })).toBeVisible();
   await expect(page.getByTestId('event-list')).toContainText('VNeID mức 2 và ví điện tử');
-  // Bad input is refused next to the field.
+  // Bad input is refused next to the field, and that field is brought into view (it is far above the button).
   await page.getByTestId('event-save').click();
   await expect(page.locator('.error').first()).toBeVisible();
+  await expect(page.locator('[data-testid="event-form"] [aria-invalid="true"]').first()).toBeInViewport();
 
   // This month's commune report counts it (the demo has no other events).
   await page.locator('.leader-tabs').getByRole('link', { name: 'Báo cáo' }).click();

@@ -27,4 +27,13 @@ test('a long list shows 40 rows, "Xem thêm" shows the rest, and a search finds 
   await page.getByTestId('search').fill(last);
   await expect(rows.locator('strong', { hasText: last }).first()).toBeVisible();
   await expect(page.getByTestId('list-more')).toHaveCount(0);
+
+  // A search that finds nothing says so and offers a way back, not just "0 / 41 hộ".
+  await page.getByTestId('search').fill('zzzz không có ai');
+  const none = page.getByTestId('list-no-match');
+  await expect(none).toContainText('Không tìm thấy hộ nào khớp “zzzz không có ai”');
+  await none.getByRole('button', { name: 'Xóa tìm kiếm và bộ lọc' }).click();
+  await expect(page.getByTestId('search')).toHaveValue('');
+  await expect(rows).toHaveCount(40);
+  await expect(none).toHaveCount(0);
 });

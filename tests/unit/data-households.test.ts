@@ -94,7 +94,7 @@ describe('households repository', () => {
     expect(fe.label).toBe('Không được để trống');
     expect(fe.phone).toBe('Số điện thoại 8–15 chữ số');
     expect(fe['persons.0.firstName']).toBe('Không được để trống');
-    expect(fe['persons.0.birthYear']).toBe('Năm sinh không hợp lệ');
+    expect(fe['persons.0.birthYear']).toBe('Năm sinh: 4 chữ số từ 1900, ví dụ 1958');
     expect(await db.households.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });

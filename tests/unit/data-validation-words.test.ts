@@ -20,7 +20,7 @@ describe('validation messages', () => {
     const { schema, parseInto } = await validation();
     const issues: FieldIssue[] = [];
     parseInto(schema.PersonFields, { householdId: '0190a000-0000-7000-8000-000000000004', firstName: '', birthYear: 1800, hasSmartphone: false, sortName: '' }, '', issues);
-    expect(issues.find((i) => i.path === 'birthYear')?.message).toBe('Năm sinh không hợp lệ');
+    expect(issues.find((i) => i.path === 'birthYear')?.message).toBe('Năm sinh: 4 chữ số từ 1900, ví dụ 1958');
     expect(issues.find((i) => i.path === 'firstName')?.message).toBe('Không được để trống');
   });
 });

@@ -8,6 +8,7 @@ import type { TeamEvent } from '../../shared/schema';
 import { ToggleChips } from '../components/Choices';
 import { formatDate, pick } from '../i18n';
 import { lt } from './messages';
+import { errorText } from '../lib/errors';
 import { useBusy } from '../lib/busy';
 import { attendanceOf } from './attendance';
 import { uuidv7 } from '../../shared/ids';
@@ -33,7 +34,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   const store = async () => {
     setErrors({});
     const attendance = attendanceOf(form.attendance);
-    if (attendance === null) { setErrors({ attendance: lt('events.attendanceDigits') }); return; }
+    if (attendance === null) { setErrors({ attendance: lt('events.attendanceDigits') }); showFirstError(); return; }
     try {
       await recordEvent({ ...form, attendance });
       setForm(blank(defaultHamletId));
@@ -41,11 +42,17 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
       reload();
       onSaved();
     } catch (err) {
-      if (isValidationError(err)) setErrors(err.fieldErrors);
-      else setErrors({ '': String(err) });
+      setErrors(isValidationError(err) ? err.fieldErrors : { '': errorText(err) });
+      showFirstError();
     }
   };
   const save = (e: Event) => { e.preventDefault(); void once(store); };
+  // The form is long: an error far above the Save button must come into view, or the tap looks like nothing.
+  const showFirstError = () => requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="event-form"] [aria-invalid="true"], [data-testid="event-form"] .error');
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus?.();
+  });
   const input = (key: 'place' | 'topic' | 'on' | 'attendance', type = 'text') => (
     <label class="field">
       {lt(`events.${key}`)}
@@ -56,7 +63,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   );
   return (
     <div class="stack">
-      <form class="card stack" onSubmit={save} aria-labelledby="ev-h">
+      <form class="card stack" onSubmit={save} aria-labelledby="ev-h" data-testid="event-form">
         <h2 id="ev-h">{lt('events.new')}</h2>
         <div class="chips" role="radiogroup" aria-label={lt('events.kind')}>
           {(['digital_day', 'group_session'] as const).map((k) => (

@@ -76,7 +76,7 @@ export function RosterScreen({ scope, communeLevel, enrolled }: Props) {
       {enrolled && <DevicesList scope={scope} />}
       <form class="card stack" onSubmit={add} aria-labelledby="add-h">
         <h2 id="add-h">{lt('team.add')}</h2>
-        <label class="field">{lt('team.name')}<input value={form.name} onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })} />
+        <label class="field">{lt('team.name')}<input type="text" value={form.name} onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })} />
           {errors.name && <span class="error">{errors.name}</span>}</label>
         <label class="field">{lt('team.role')}
           <select value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value as Member['role'] })}>

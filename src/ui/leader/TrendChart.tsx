@@ -19,9 +19,10 @@ export function TrendChart({ points, serverFigures = false }: { points: TrendPoi
       chart = new UPlot({
         width, height: 220,
         scales: { x: { time: false } },
+        legend: { live: false }, // names and colours only: the table below has the numbers (live values showed "--")
         axes: [{ values: (_u: unknown, ticks: number[]) => ticks.map((i) => points[i]?.label ?? '') }, {}],
         series: [
-          {},
+          { label: lt('trend.month') },
           { label: lt('trend.visited'), stroke: '#0b6e4f', width: 3 },
           { label: lt('trend.visits'), stroke: '#1f5fa8', width: 2, dash: [6, 4] },
           { label: lt('trend.done'), stroke: '#b35c00', width: 2 },

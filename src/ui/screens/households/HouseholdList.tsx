@@ -124,6 +124,12 @@ export function HouseholdList() {
             </>
           )}
           {all.length === 0 && <p>{t('list.empty')}</p>}
+          {all.length > 0 && hits.length === 0 && (
+            <div class="notice stack" data-testid="list-no-match">
+              <p>{query ? t('list.noMatch', { q: query }) : t('list.noMatchFilters')}</p>
+              <button type="button" class="btn secondary block" onClick={() => { setQuery(''); setFilters([]); }}>{t('list.clearSearch')}</button>
+            </div>
+          )}
         </>
       )}
     </Screen>

@@ -17,13 +17,16 @@ interface Props {
   onDetails: (d: string[]) => void;
 }
 
+/** The last two words kept on one line: in a narrow chip "Cần hỗ / trợ" splits a Vietnamese word (hỗ trợ). */
+const glued = (s: string) => s.replace(/ (?=\S+$)/, '\u00a0');
+
 export function OutcomeCell({ item, who, cell, onOutcome, onDetails }: Props) {
   const label = who ? `${pick(item)} — ${who}` : pick(item);
   return (
     <div class="outcome-row" data-cell={`${item.key}${who ? `:${who}` : ''}`}>
       {who && <div class="who">{who}</div>}
       <Choices label={label} value={cell?.outcome ?? null} onChange={onOutcome} classPrefix="o-" grid3
-        options={OUTCOMES.map((o) => ({ key: o, label: t(OUTCOME_SHORT[o]), full: pick(OUTCOME_LABELS[o]) }))} />
+        options={OUTCOMES.map((o) => ({ key: o, label: glued(t(OUTCOME_SHORT[o])), full: pick(OUTCOME_LABELS[o]) }))} />
       {cell && item.details && (
         <div class="details">
           <div class="small"><strong>{pick(item.details)}</strong></div>
