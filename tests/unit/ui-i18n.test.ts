@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { vi } from '../../src/ui/i18n/vi';
 import { viScreens } from '../../src/ui/i18n/vi-screens';
 import { en } from '../../src/ui/i18n/en';
-import { formatDate, formatTime } from '../../src/ui/i18n';
+import { formatBytes, formatDate, formatDecimal, formatNumber, formatTime, lang } from '../../src/ui/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -35,5 +35,21 @@ describe('dates and times on screen', () => {
     expect(formatDate('2026-01-31')).toBe('31/01/2026'); // a calendar date stays that date
     expect(formatDate('not a date')).toBe('not a date');
     expect(formatTime(null)).toBe('—');
+  });
+});
+
+describe('numbers on screen', () => {
+  it('use a decimal comma in Vietnamese and a point in English', () => {
+    expect(formatNumber(57.1)).toBe('57,1');
+    expect(formatDecimal(0.04, 1)).toBe('0,0');
+    expect(formatBytes(2.3 * 1024 * 1024)).toBe('2,3 MB');
+    lang.value = 'en';
+    try {
+      expect(formatNumber(57.1)).toBe('57.1');
+      expect(formatBytes(1536)).toBe('1.5 KB');
+    } finally {
+      lang.value = 'vi';
+    }
+    expect(formatNumber(1200)).toBe('1200');
   });
 });

@@ -95,6 +95,11 @@ export function formatDecimal(n: number, digits: number): string {
   return lang.value === 'vi' ? s.replace('.', ',') : s;
 }
 
+/** A figure as shown on screen: 24,4 in Vietnamese, 24.4 in English (exports keep plain numbers). */
+export function formatNumber(n: number): string {
+  return lang.value === 'vi' ? String(n).replace('.', ',') : String(n);
+}
+
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
   if (bytes < 1024) return `${bytes} B`;

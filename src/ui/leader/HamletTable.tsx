@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ScopeCounts } from '../../shared/report/counts';
 import type { DerivedFigures } from '../../shared/report/targets';
 import { lt, type LeaderKey } from './messages';
+import { formatNumber } from '../i18n';
 
 interface Row { id: string; name: string; total: number; period: number; coverage: number | null; overdue: number; submitted: boolean }
 type Key = Exclude<keyof Row, 'id'>;
@@ -33,7 +34,7 @@ export function HamletTable({ scopes, derived, names, submitted, onOpen }: Props
   return (
     <section class="card stack" aria-labelledby="hamlets-h">
       <h2 id="hamlets-h">{lt('hamlets')}</h2>
-      <p class="small muted">{lt('hamlets.sort')}</p>
+      <p class="small muted">{lt('hamlets.sort')} {lt('scrollHint')}</p>
       <div class="table-scroll">
         <table class="state sortable" data-testid="hamlet-table">
           <thead>
@@ -54,7 +55,7 @@ export function HamletTable({ scopes, derived, names, submitted, onOpen }: Props
                 <td class="num">{r.total}</td>
                 <td class="num">{r.period}</td>
                 <td class="num">
-                  {r.coverage === null ? '—' : `${r.coverage}%`}
+                  {r.coverage === null ? '—' : `${formatNumber(r.coverage)}%`}
                   <span class="minibar" aria-hidden="true"><span style={{ width: `${r.coverage ?? 0}%` }} /></span>
                 </td>
                 <td class="num">{r.overdue}</td>

@@ -27,7 +27,7 @@ export function ItemBars({ scope }: { scope: ScopeCounts }) {
       </ul>
       <details>
         <summary>{lt('common.table')}</summary>
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={lt('items')}>
           <table class="state" data-testid="items-table">
             <thead><tr><th scope="col">{lt('items')}</th>{SHOWN.map((o) => <th scope="col" key={o}>{pick(OUTCOME_LABELS[o])}</th>)}</tr></thead>
             <tbody>

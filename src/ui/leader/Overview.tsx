@@ -1,7 +1,7 @@
 /** The coverage dashboard: key numbers, national targets, per-item bars, trend, and (commune) all hamlets side by side. */
 import type { Dashboard } from '../../worker/reports/dashboard';
 import { TARGETS } from '../../shared/report/targets';
-import { pick } from '../i18n';
+import { formatNumber, pick } from '../i18n';
 import { HamletTable } from './HamletTable';
 import { ItemBars } from './ItemBars';
 import { TrendChart } from './TrendChart';
@@ -19,7 +19,7 @@ export function Overview({ d, scope, onScope }: Props) {
   const s = scope === '' ? d.counts.commune : d.counts.hamlets.find((h) => h.hamletId === scope) ?? d.counts.commune;
   const der = d.derived[scope] ?? d.derived[''];
   const h = s.households;
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${formatNumber(v)}%`);
   return (
     <div class="stack">
       <div class="kpis" data-testid="kpis">

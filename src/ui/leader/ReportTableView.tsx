@@ -1,9 +1,13 @@
 /** A report table (the same model as XLSX/CSV) as HTML: on screen and on the printed A4 page. */
 import type { ReportTable, TableSheet } from '../../shared/report/table';
+import { formatNumber } from '../i18n';
+import { lt } from './messages';
 
 function Sheet({ sheet }: { sheet: TableSheet }) {
   return (
-    <div class="table-scroll">
+    <>
+    {sheet.columns.length > 3 && <p class="small muted scroll-hint no-print">{lt('scrollHint')}</p>}
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={sheet.name}>
       <table class="state report-table">
         <thead><tr>{sheet.columns.map((c) => <th scope="col" key={c.header}>{c.header}</th>)}</tr></thead>
         <tbody>
@@ -13,13 +17,14 @@ function Sheet({ sheet }: { sheet: TableSheet }) {
               <tr key={i} class={heading ? 'section' : ''}>
                 {row.map((cell, j) => (j === 0
                   ? <th scope="row" key={j} colSpan={heading ? row.length : 1}>{cell}</th>
-                  : heading ? null : <td key={j} class={typeof cell === 'number' ? 'num' : ''}>{cell ?? '—'}</td>))}
+                  : heading ? null : <td key={j} class={typeof cell === 'number' ? 'num' : ''}>{typeof cell === 'number' ? formatNumber(cell) : cell ?? '—'}</td>))}
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 

@@ -24,6 +24,19 @@ function refresh() {
   void refreshDashboard({ communeLevel: isCommuneLevel.value, online: navigator.onLine !== false });
 }
 
+/** Whole commune or one hamlet; not shown when there is nothing to choose (a hamlet leader with one hamlet). */
+function ScopeSelect({ communeLevel, hamlets, testId }: { communeLevel: boolean; hamlets: readonly { id: string; name: string }[]; testId?: string }) {
+  if (!communeLevel && hamlets.length <= 1) return null;
+  return (
+    <label class="field no-print">{lt('scope.label')}
+      <select value={scopeId.value} data-testid={testId} onChange={(e) => { scopeId.value = (e.target as HTMLSelectElement).value; }}>
+        {communeLevel && <option value="">{lt('scope.commune')}</option>}
+        {hamlets.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export default function Leader() {
   const { path } = useLocation();
   const s = session.value;
@@ -46,24 +59,13 @@ export default function Leader() {
       </nav>
       {tab !== '/leader/team' && tab !== '/leader/events' && (
         <div class="stack no-print">
-          <PeriodChooser value={period.value} onChange={(p) => { period.value = p; }} />
-          <label class="field">{lt('scope.label')}
-            <select value={scopeId.value} data-testid="scope" onChange={(e) => { scopeId.value = (e.target as HTMLSelectElement).value; }}>
-              {communeLevel && <option value="">{lt('scope.commune')}</option>}
-              {hamlets.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-            </select>
-          </label>
+          {/* Follow-ups are "as of today": a period would change nothing there. */}
+          {tab !== '/leader/follow-ups' && <PeriodChooser value={period.value} onChange={(p) => { period.value = p; }} />}
+          <ScopeSelect communeLevel={communeLevel} hamlets={hamlets} testId="scope" />
           <p class="small muted" data-testid="data-as-of">{lt('dataAsOf', { time: asOf })}</p>
         </div>
       )}
-      {tab === '/leader/team' && (
-        <label class="field no-print">{lt('scope.label')}
-          <select value={scopeId.value} onChange={(e) => { scopeId.value = (e.target as HTMLSelectElement).value; }}>
-            {communeLevel && <option value="">{lt('scope.commune')}</option>}
-            {hamlets.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-          </select>
-        </label>
-      )}
+      {tab === '/leader/team' && <ScopeSelect communeLevel={communeLevel} hamlets={hamlets} />}
       {computing.value && <p role="status" class="muted">{lt('computing')}</p>}
       {loadError.value && <p class="notice danger" role="alert">{lt('common.error', { message: loadError.value })}</p>}
       {tab === '/leader/events' ? <EventsScreen hamlets={hamlets} defaultHamletId={scopeId.value || null} onSaved={refresh} />

@@ -47,6 +47,7 @@ const M = {
   'trend.visits': ['Lượt thăm', 'Visits'],
   'trend.done': ['Nội dung hoàn thành', 'Items done'],
   'trend.month': ['Tháng', 'Month'],
+  scrollHint: ['← Kéo ngang để xem thêm cột →', '← Swipe sideways for more columns →'],
   'trend.fromPhone': ['Biểu đồ này tính từ dữ liệu đã tải về máy, chưa phải tổng hợp từ máy chủ: có thể thiếu lượt thăm chưa đồng bộ của các máy khác.',
     'This chart is computed from the data pulled to this phone, not the server roll-up: visits other phones have not synced yet may be missing.'],
   hamlets: ['Các bản', 'Hamlets'],
