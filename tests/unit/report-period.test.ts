@@ -34,6 +34,8 @@ describe('report periods in Vietnam time', () => {
   it('labels periods in Vietnamese and accepts custom dates in either order', () => {
     expect(periodLabel(monthPeriod(2026, 1))).toBe('Tháng 01/2026');
     expect(periodLabel(quarterPeriod(2026, 3))).toBe('Quý III/2026');
+    expect(periodLabel(monthPeriod(2026, 1), 'en')).toBe('Month 01/2026'); // the English UI; exports stay Vietnamese
+    expect(periodLabel(quarterPeriod(2026, 3), 'en')).toBe('Quarter III/2026');
     expect(customPeriod('2026-02-15', '2026-01-01')).toEqual({ kind: 'custom', from: '2026-01-01', to: '2026-02-15' });
     expect(customPeriod('2026-13-99x', '2026-01-01')).toBeNull();
     // A date input half typed ("0026" on the way to 2026) is not a period; years below 100 are not 1900–1999.

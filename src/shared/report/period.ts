@@ -87,12 +87,13 @@ export function customPeriod(from: string, to: string): ReportPeriod | null {
 }
 
 /** "Tháng 01/2026", "Quý I/2026", "01/01/2026 – 15/02/2026". */
-export function periodLabel(period: ReportPeriod): string {
+export function periodLabel(period: ReportPeriod, lang: 'vi' | 'en' = 'vi'): string {
   const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-  if (period.kind === 'month') return `Tháng ${period.from.slice(5, 7)}/${period.from.slice(0, 4)}`;
+  const [month, quarter] = lang === 'en' ? ['Month', 'Quarter'] : ['Tháng', 'Quý'];
+  if (period.kind === 'month') return `${month} ${period.from.slice(5, 7)}/${period.from.slice(0, 4)}`;
   if (period.kind === 'quarter') {
     const q = Math.ceil(Number(period.from.slice(5, 7)) / 3);
-    return `Quý ${['I', 'II', 'III', 'IV'][q - 1] ?? q}/${period.from.slice(0, 4)}`;
+    return `${quarter} ${['I', 'II', 'III', 'IV'][q - 1] ?? q}/${period.from.slice(0, 4)}`;
   }
   return `${dmy(period.from)} – ${dmy(period.to)}`;
 }

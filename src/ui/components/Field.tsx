@@ -1,5 +1,6 @@
 /** A labelled form control with its validation message right under it (zod messages are already Vietnamese). */
 import type { ComponentChildren } from 'preact';
+import { fieldWords } from '../lib/field-words';
 
 interface FieldProps {
   id: string;
@@ -15,7 +16,7 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
       <label for={id}>{label}</label>
       {hint && <div class="hint" id={`${id}-hint`}>{hint}</div>}
       {children}
-      {error && <div class="error" id={`${id}-error`} role="alert">{error}</div>}
+      {error && <div class="error" id={`${id}-error`} role="alert">{fieldWords(error)}</div>}
     </div>
   );
 }

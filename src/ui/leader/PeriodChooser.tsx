@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { customPeriod, monthPeriod, periodLabel, thisMonth, thisQuarter, vnYearMonth } from '../../shared/report/period';
 import type { ReportPeriod } from '../../shared/schema';
 import { lt } from './messages';
+import { lang } from '../i18n';
 
 interface Props { value: ReportPeriod; onChange: (p: ReportPeriod) => void }
 
@@ -17,7 +18,7 @@ export function PeriodChooser({ value, onChange }: Props) {
   const same = (p: ReportPeriod) => !custom && p.from === value.from && p.to === value.to;
   return (
     <fieldset class="period-chooser">
-      <legend>{lt('period.label')}: <span data-testid="period-label">{periodLabel(value)}</span></legend>
+      <legend>{lt('period.label')}: <span data-testid="period-label">{periodLabel(value, lang.value)}</span></legend>
       <div class="chips" role="group" aria-label={lt('period.label')}>
         {presets.map(([key, label, p]) => (
           <button type="button" key={key} class="chip" aria-pressed={same(p) ? 'true' : 'false'} data-testid={`period-${key}`}

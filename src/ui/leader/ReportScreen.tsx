@@ -11,7 +11,7 @@ import { reportTable, type LeaderText } from '../../shared/report/table';
 import { listReports, submitReport } from '../../data/reports';
 import type { Report } from '../../shared/schema';
 import type { Dashboard } from '../../worker/reports/dashboard';
-import { formatDate, formatTime } from '../i18n';
+import { formatDate, formatTime, lang } from '../i18n';
 import { ExportButtons } from './ExportButtons';
 import { ReportTableView } from './ReportTableView';
 import { lt } from './messages';
@@ -56,7 +56,8 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
   );
   return (
     <div class="stack">
-      <h2 class="no-print">{lt('report.title', { period: periodLabel(d.period) })}</h2>
+      <h2 class="no-print">{lt('report.title', { period: periodLabel(d.period, lang.value) })}</h2>
+      {lang.value === 'en' && <p class="small muted no-print">{lt('report.inVietnamese')}</p>}
       <div class="card stack no-print">
         {field('difficulties')}{field('recommendations')}{field('commendations')}
         <button type="button" class="btn block big" disabled={busy} onClick={() => void submit()} data-testid="report-submit">{lt('report.submit')}</button>
@@ -82,7 +83,7 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
           <ul class="list">
             {previous.map((r) => (
               <li key={r.id} class="row">
-                <span class="grow">{periodLabel(r.period)} · {r.hamletId ? names.get(r.hamletId) ?? '' : lt('scope.commune')} · {formatDate(r.submittedAt)} {formatTime(r.submittedAt)}</span>
+                <span class="grow">{periodLabel(r.period, lang.value)} · {r.hamletId ? names.get(r.hamletId) ?? '' : lt('scope.commune')} · {formatDate(r.submittedAt)} {formatTime(r.submittedAt)}</span>
                 <button type="button" class="btn secondary" onClick={() => setText({ difficulties: r.difficulties, recommendations: r.recommendations, commendations: r.commendations })}>
                   {lt('report.open')}
                 </button>

@@ -63,6 +63,7 @@ const M = {
   'followUps.overdue': ['Quá hẹn', 'Overdue'],
   'followUps.due': ['Hẹn ngày {date}', 'Due {date}'],
   'report.title': ['Báo cáo {period}', 'Report {period}'],
+  'report.inVietnamese': ['Báo cáo viết bằng tiếng Việt, như bản gửi UBND xã.', 'The report itself is in Vietnamese: it is what the commune People’s Committee receives (screen, print, XLSX and CSV alike).'],
   'report.difficulties': ['Khó khăn, vướng mắc', 'Difficulties'],
   'report.recommendations': ['Đề xuất, kiến nghị', 'Recommendations'],
   'report.commendations': ['Đề nghị khen thưởng', 'Commendation proposals'],
