@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   'list.empty': 'No households in this hamlet yet. Tap “Add a household”.',
   'list.houseNo': 'No. {no}',
   'list.followUp': 'Follow up {date}',
+  'list.followUpUndated': 'Needs a return visit (no date set)',
   'list.lastVisit': 'Last visit {date}',
   'list.neverVisited': 'Not visited yet',
 
@@ -103,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'household.recordVisit': 'Record a visit',
   'household.overdueFollowUp': 'Follow-up overdue: {date}',
   'household.nextFollowUp': 'Follow up on {date}',
+  'household.followUpUndated': 'Still needs more help: visited after the appointment of {date}, but no new date was set.',
   'household.members': 'Members',
   'household.noMembers': 'No members recorded.',
   'household.noSmartphone': 'no smartphone',

@@ -38,6 +38,7 @@ export const viScreens = {
   'household.recordVisit': 'Ghi lượt thăm',
   'household.overdueFollowUp': 'Quá hạn quay lại: {date}',
   'household.nextFollowUp': 'Hẹn quay lại: {date}',
+  'household.followUpUndated': 'Vẫn còn việc cần hỗ trợ thêm; đã đến thăm sau ngày hẹn {date} nhưng chưa hẹn ngày mới.',
   'household.members': 'Thành viên',
   'household.noMembers': 'Chưa ghi thành viên nào.',
   'household.noSmartphone': 'chưa có điện thoại thông minh',

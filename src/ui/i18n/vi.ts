@@ -55,6 +55,7 @@ export const vi = {
   'list.empty': 'Chưa có hộ nào ở thôn/bản này. Bấm “Thêm hộ mới”.',
   'list.houseNo': 'Số {no}',
   'list.followUp': 'Hẹn {date}',
+  'list.followUpUndated': 'Cần quay lại (chưa hẹn ngày)',
   'list.lastVisit': 'Thăm lần cuối {date}',
   'list.neverVisited': 'Chưa thăm',
   'priority.elderly': 'Cao tuổi',

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { getDraft } from '../../../data';
 import { PRIORITY_KEYS, vietnamToday } from '../../lib/enums';
+import { followUpStatus, type FollowUpStatus } from '../../lib/follow-up';
 import { formatDate, t } from '../../i18n';
 import { Screen, Loading } from '../../components/Screen';
 import { PRIORITY_LABEL } from './labels';
@@ -13,6 +14,14 @@ import { useHousehold } from './useHousehold';
 import { ItemStateTable } from './ItemStateTable';
 import { VisitHistory } from './VisitHistory';
 import { ConflictFlags } from './ConflictFlags';
+
+const lastVisitAt = (visits: readonly { at: string }[]) => visits.reduce<string | null>((m, v) => (!m || Date.parse(v.at) > Date.parse(m) ? v.at : m), null);
+
+function FollowUpNotice({ date, status }: { date: string; status: FollowUpStatus }) {
+  if (status === 'undated') return <p class="notice warn" data-testid="follow-up">{t('household.followUpUndated', { date: formatDate(date) })}</p>;
+  if (status === 'overdue') return <p class="notice danger" data-testid="follow-up" data-overdue="true"><strong>{t('household.overdueFollowUp', { date: formatDate(date) })}</strong></p>;
+  return <p class="notice warn" data-testid="follow-up">{t('household.nextFollowUp', { date: formatDate(date) })}</p>;
+}
 
 export function HouseholdPage() {
   const { params } = useRoute();
@@ -35,9 +44,7 @@ export function HouseholdPage() {
       <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">
         {hasDraft ? t('household.continueVisit') : t('household.recordVisit')}
       </a>
-      {d.nextFollowUp && (d.nextFollowUp < vietnamToday()
-        ? <p class="notice danger" data-testid="follow-up" data-overdue="true"><strong>{t('household.overdueFollowUp', { date: formatDate(d.nextFollowUp) })}</strong></p>
-        : <p class="notice warn" data-testid="follow-up">{t('household.nextFollowUp', { date: formatDate(d.nextFollowUp) })}</p>)}
+      {d.nextFollowUp && <FollowUpNotice date={d.nextFollowUp} status={followUpStatus(d.nextFollowUp, lastVisitAt(d.visits), vietnamToday())} />}
       <ConflictFlags conflicts={[...h.conflicts, ...d.persons.flatMap((p) => p.conflicts)]} />
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t('household.members')}</h2>
