@@ -16,7 +16,7 @@ const RETRY_MAX_MS = 5 * 60_000;
 let retryMs = RETRY_FIRST_MS;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let container: ServiceWorkerContainer;
-let url = '/sw.js';
+const SW_URL = '/sw.js';
 
 const ready = () => {
   offlineState.value = 'ready';
@@ -25,10 +25,9 @@ const ready = () => {
 
 /** Follows one registration's new worker to the end: activated (it claims the page) or redundant (it failed). */
 function follow(reg: ServiceWorkerRegistration | undefined): void {
-  if (container.controller) return ready();
-  const worker = reg?.installing ?? reg?.waiting ?? reg?.active;
   // An active worker not controlling this page (a hard reload bypasses it): the app is on the phone all the same.
-  if (worker?.state === 'activated') return ready();
+  if (container.controller || reg?.active?.state === 'activated') return ready();
+  const worker = reg?.installing ?? reg?.waiting ?? reg?.active;
   if (!worker || worker.state === 'redundant') return failed();
   worker.addEventListener('statechange', () => {
     if (worker.state === 'activated') ready();
@@ -48,13 +47,12 @@ function retry(): void {
   if (offlineState.value !== 'failed') return;
   if (!navigator.onLine) return; // the 'online' event tries again
   offlineState.value = 'downloading';
-  container.register(url, { scope: '/' }).then(follow, failed);
+  container.register(SW_URL, { scope: '/' }).then(follow, failed);
 }
 
 /** Called once the app has asked for its service worker; `registration` is what that request gave (undefined: it failed). */
-export function trackOfflineReadiness(sw: ServiceWorkerContainer, registration: ServiceWorkerRegistration | undefined, swUrl = url): void {
+export function trackOfflineReadiness(sw: ServiceWorkerContainer, registration: ServiceWorkerRegistration | undefined): void {
   container = sw;
-  url = swUrl;
   sw.addEventListener('controllerchange', ready);
   window.addEventListener('online', retry);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') retry(); });
