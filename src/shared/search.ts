@@ -113,7 +113,10 @@ export function passesFilters(s: HouseholdSummary, f: SearchFilters): boolean {
   return true;
 }
 
-/** Matching households: whole-word matches first, then by given name the Vietnamese way. */
+/**
+ * Matching households: whole-word matches first, then by given name the Vietnamese way — or, when only those
+ * needing a return visit are shown, by the date owed (earliest, the most overdue, first), then by name.
+ */
 export function searchHouseholds(summaries: readonly HouseholdSummary[], query: string, filters: SearchFilters = {}): HouseholdSummary[] {
   const terms = queryTerms(query);
   const alt = terms.length === 1 ? otherPhoneForm(terms[0]!) : null;
@@ -129,6 +132,9 @@ export function searchHouseholds(summaries: readonly HouseholdSummary[], query: 
     if (rank < 0) continue;
     hits.push({ s, key: rank * summaries.length + order.get(s)! });
   }
-  hits.sort((a, b) => a.key - b.key);
+  const byDate = (a: HouseholdSummary, b: HouseholdSummary) => (a.nextFollowUp! < b.nextFollowUp! ? -1 : a.nextFollowUp! > b.nextFollowUp! ? 1 : 0);
+  const n = summaries.length;
+  if (filters.needsFollowUp) hits.sort((a, b) => Math.floor(a.key / n) - Math.floor(b.key / n) || byDate(a.s, b.s) || a.key - b.key);
+  else hits.sort((a, b) => a.key - b.key);
   return hits.map((h) => h.s);
 }

@@ -67,6 +67,15 @@ describe('household search', () => {
     expect(fold('Ðào Văn Ðức')).toBe('dao van duc');
   });
 
+  it('with "needs a return visit", the date owed comes first (earliest first), then the name', () => {
+    const owed = [
+      summary('Lò Văn Pọm', { nextFollowUp: '2026-12-05' }), summary('Hà Thị Mai', { nextFollowUp: '2026-11-02' }),
+      summary('Vi Văn Anh', { nextFollowUp: '2026-12-05' }), summary('Lê Văn Hùng'),
+    ];
+    expect(searchHouseholds(owed, '', { needsFollowUp: true }).map((s) => s.label)).toEqual(['Hà Thị Mai', 'Vi Văn Anh', 'Lò Văn Pọm']);
+    expect(searchHouseholds(owed, '').map((s) => s.label)).toEqual(['Vi Văn Anh', 'Lê Văn Hùng', 'Hà Thị Mai', 'Lò Văn Pọm']); // by given name
+  });
+
   it('filters: not visited, needs follow-up, priority groups (any of)', () => {
     expect(labels('', { needsFollowUp: true })).toEqual(['Hà Văn An']);
     expect(labels('', { notVisited: true })).not.toContain('Lò Thị Hà');
