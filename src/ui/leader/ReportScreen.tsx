@@ -58,6 +58,8 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
     <div class="stack">
       <h2 class="no-print">{lt('report.title', { period: periodLabel(d.period, lang.value) })}</h2>
       {lang.value === 'en' && <p class="small muted no-print">{lt('report.inVietnamese')}</p>}
+      {/* The figures first: they are what the leader checks, writes about and sends. */}
+      <div class="print-area"><ReportTableView table={table} /></div>
       <div class="card stack no-print">
         {field('difficulties')}{field('recommendations')}{field('commendations')}
         <button type="button" class="btn block big" disabled={busy} onClick={() => void submit()} data-testid="report-submit">{lt('report.submit')}</button>
@@ -76,7 +78,6 @@ export function ReportScreen({ d, scope }: { d: Dashboard; scope: string }) {
           </ul>
         </section>
       )}
-      <div class="print-area"><ReportTableView table={table} /></div>
       {previous.length > 0 && (
         <section class="card no-print" aria-labelledby="prev-h">
           <h3 id="prev-h">{lt('report.previous')}</h3>
