@@ -36,7 +36,7 @@ export function HamletTable({ scopes, derived, names, submitted, onOpen }: Props
       <h2 id="hamlets-h">{lt('hamlets')}</h2>
       <p class="small muted">{lt('hamlets.sort')} {lt('scrollHint')}</p>
       <div class="table-scroll">
-        <table class="state sortable" data-testid="hamlet-table">
+        <table class="state sortable sticky-names" data-testid="hamlet-table">
           <thead>
             <tr>
               {COLUMNS.map(([key, label]) => (

@@ -37,7 +37,7 @@ export function TrendChart({ points, serverFigures = false }: { points: TrendPoi
       {serverFigures && <p class="small muted" data-testid="trend-from-phone">{lt('trend.fromPhone')}</p>}
       <div ref={box} class="chart" aria-hidden="true" data-testid="trend-chart" />
       <div class="table-scroll" tabIndex={0} role="region" aria-label={lt('trend')}>
-        <table class="state" data-testid="trend-table">
+        <table class="state sticky-names" data-testid="trend-table">
           <thead><tr><th scope="col">{lt('trend.month')}</th><th scope="col">{lt('trend.visited')}</th><th scope="col">{lt('trend.visits')}</th><th scope="col">{lt('trend.done')}</th></tr></thead>
           <tbody>{points.map((p) => <tr key={p.month}><th scope="row">{p.label}</th><td class="num">{p.visitedHouseholds}</td><td class="num">{p.visits}</td><td class="num">{p.itemsDone}</td></tr>)}</tbody>
         </table>
