@@ -19,11 +19,13 @@ export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js', { scope: '/' });
-  // A page already under a worker that sees the controller change without having asked (not the first install's
-  // claim): another window applied an update. Offer a reload rather than leave old code asking for deleted screens.
-  const hadController = !!navigator.serviceWorker.controller;
+  // A page already under a worker that sees the controller change without having asked: another window applied an
+  // update. Offer a reload rather than leave old code asking for deleted screens. The first install's claim only makes
+  // the page controlled (a page that stays open for days after it must still see the next one).
+  let controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController && updateState.value !== 'applying') updateState.value = 'reload';
+    if (controlled && updateState.value !== 'applying') updateState.value = 'reload';
+    controlled = true;
   });
   // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
   wb.addEventListener('waiting', () => { updateState.value = 'ready'; });
@@ -46,6 +48,8 @@ export async function applyUpdate(): Promise<void> {
   if (!wb) return;
   if (syncRunning.value) { updateState.value = 'blocked-sync'; return; }
   if (await (await dataLayer()).hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
+  // Nothing waits any more (another window took it): skipWaiting would never answer; the new version is in control.
+  if (!(await navigator.serviceWorker.getRegistration())?.waiting) return window.location.reload();
   updateState.value = 'applying';
   wb.addEventListener('controlling', () => window.location.reload());
   wb.messageSkipWaiting();
