@@ -1,7 +1,8 @@
 /**
  * A full phone. At start the data cannot be opened (Chromium's "Encountered full disk while opening backing store"):
  * a plain message and "Thử lại" instead of an endless spinner. While recording a visit the writes fail: the form says
- * the choices are not kept and Save explains in Vietnamese. Once there is room, nothing was lost.
+ * the choices are not kept and Save explains in Vietnamese. Once there is room, nothing was lost. And a screen whose
+ * code never arrived (a cut-off download) says so inside the app instead of ignoring the tap.
  */
 import { expect, test } from '@playwright/test';
 import { loadDemo, openVisitItem } from './helpers';
@@ -60,4 +61,17 @@ test('writes failing during a visit: the form says the choices are not kept, Sav
   await page.getByTestId('save-visit').click();
   await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
   await expect(history).toHaveCount(before + 1);
+});
+
+test('a screen whose code cannot be downloaded says so inside the app, and the list still works', async ({ page, context }) => {
+  // The visit form's chunk never arrives (not for the page, nor for the service worker's download).
+  await context.route(/\/assets\/VisitForm-[^/]*\.js$/, (route) => route.abort('connectionreset'));
+  await page.goto('/');
+  await loadDemo(page);
+  await page.getByTestId('household-list').locator('li a').first().click();
+  await page.getByTestId('start-visit').click();
+  await expect(page.getByRole('alert')).toContainText('Máy chưa tải xong phần này của ứng dụng');
+  await expect(page.getByRole('button', { name: 'Tải lại' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mở lại danh sách hộ' }).click();
+  await expect(page.getByTestId('household-list').locator('li').first()).toBeVisible();
 });
