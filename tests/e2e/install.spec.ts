@@ -52,8 +52,8 @@ test.describe('iPhone Safari', () => {
     const hint = page.getByTestId('ios-install');
     await expect(hint).toContainText('TRƯỚC khi đăng ký');
     await expect(hint).toContainText('Nhập mã đăng ký trong ứng dụng vừa mở');
-    // Once in the app (here: the demo, not enrolled), the list keeps the general advice.
+    // In the app without an enrolment (here: the demo), the list still says to install before enrolling.
     await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await expect(page.getByRole('note').filter({ hasText: 'Màn hình chính' })).toContainText('đăng ký lại bằng mã mới');
+    await expect(page.getByRole('note').filter({ hasText: 'Màn hình chính' })).toContainText('trước khi đăng ký');
   });
 });

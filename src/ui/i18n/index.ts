@@ -96,8 +96,8 @@ export function formatDecimal(n: number, digits: number): string {
 }
 
 /** A figure as shown on screen: 24,4 in Vietnamese, 24.4 in English (exports keep plain numbers). */
-export function formatNumber(n: number): string {
-  return lang.value === 'vi' ? String(n).replace('.', ',') : String(n);
+export function formatNumber(n: number, language: Lang = lang.value): string {
+  return language === 'vi' ? String(n).replace('.', ',') : String(n);
 }
 
 export function formatBytes(bytes: number): string {

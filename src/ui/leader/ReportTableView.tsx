@@ -17,7 +17,7 @@ function Sheet({ sheet }: { sheet: TableSheet }) {
               <tr key={i} class={heading ? 'section' : ''}>
                 {row.map((cell, j) => (j === 0
                   ? <th scope="row" key={j} colSpan={heading ? row.length : 1}>{cell}</th>
-                  : heading ? null : <td key={j} class={typeof cell === 'number' ? 'num' : ''}>{typeof cell === 'number' ? formatNumber(cell) : cell ?? '—'}</td>))}
+                  : heading ? null : <td key={j} class={typeof cell === 'number' ? 'num' : ''}>{typeof cell === 'number' ? formatNumber(cell, 'vi') : cell ?? '—'}</td>))}
               </tr>
             );
           })}

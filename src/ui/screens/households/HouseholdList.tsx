@@ -93,7 +93,7 @@ export function HouseholdList() {
         </div>
         {many && <a class="btn secondary" href="/hamlets">{t('list.changeHamlet')}</a>}
       </div>
-      {ios && <p class="notice warn small" role="note"><a href="/settings">{ios === 'syncThenInstall' ? t('list.iosHintSync', { n: unsyncedCount.value }) : t('list.iosHint')}</a></p>}
+      {ios && <p class="notice warn small" role="note"><a href="/settings">{ios === 'syncThenInstall' ? t('list.iosHintSync', { n: unsyncedCount.value }) : ios === 'installFirst' ? t('list.iosHintFirst') : t('list.iosHint')}</a></p>}
       <OfflineNotice />
       <div class="field">
         <label for="search">{t('list.search')}</label>
