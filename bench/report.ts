@@ -42,7 +42,7 @@ export function writeReport(r: Results, path: string, partial: boolean): string 
     rows.push([`Offline cold start → interactive household list (Chromium, ${r.config.cpuThrottle}× CPU)`, `≤ ${TARGET.coldMs} ms`, fmtSummary(s, 'ms'), ok(s.median <= TARGET.coldMs)]);
     if (r.coldPhone?.length) rows.push([`… the same on a phone's screen (360 × 760 CSS px at 2×, touch; the runs above use Playwright's 1280 × 720), interleaved`, 'info', fmtSummary(summarise(r.coldPhone.map((c) => c.interactiveMs)), 'ms'), '—']);
     const cal = r.calibration;
-    if (cal && r.coldLowTier?.length) rows.push([`… the same phone's screen at ${cal.lowTierRate}× CPU: the throttle at which this host's Chromium scores like a low-tier phone (Lighthouse BenchmarkIndex ${LOW_TIER_PHONE}), interleaved`, 'info', fmtSummary(summarise(r.coldLowTier.map((c) => c.interactiveMs)), 'ms'), '—']);
+    if (cal && r.coldLowTier?.length) rows.push([`… the same phone's screen at ${cal.lowTierRate}× CPU: the throttle at which this host's JavaScript scores like a low-tier phone's (Lighthouse BenchmarkIndex ${LOW_TIER_PHONE}; the browser's own processes keep the host's speed), interleaved`, 'info', fmtSummary(summarise(r.coldLowTier.map((c) => c.interactiveMs)), 'ms'), '—']);
     const floor = r.coldFloor ?? [];
     const paired = floor.length === r.coldStart.length ? r.coldStart.map((c, i) => c.interactiveMs - floor[i]!.interactiveMs) : [];
     if (floor.length) rows.push([`… the browser's floor: a tiny page on a fresh process, same throttle, interleaved`, 'info', fmtSummary(summarise(floor.map((c) => c.interactiveMs)), 'ms'), '—']);

@@ -3,7 +3,10 @@
  * cheap phone. A fixed 4× is relative to the host: on a fast machine it emulates a faster phone than on a slow one
  * (the cold start moved 3× between two hosts of this workplace, docs/benchmarks.md §2). DevTools' CPU calibration
  * (devtools-frontend, panels/mobile_throttling/CalibrationController.ts) scores a low-tier phone (Moto G4 Power 2022)
- * 264 and a mid-tier one (Pixel 5) 1000; we find the rate at which this host scores like the low-tier one.
+ * 264 and a mid-tier one (Pixel 5) 1000; we find the rate at which this host scores like the low-tier one. What that
+ * rate slows is the page's main thread (CDP throttling), measured by pure JavaScript: the browser's own processes
+ * (start-up, IndexedDB, GPU) keep this host's speed, so a start at that rate is not a low-tier phone's (D-B3). The
+ * rate is used even when three corrections did not bring the score within 10 %: the score reached is printed.
  */
 import type { Page } from '@playwright/test';
 import { launch } from './chromium';
