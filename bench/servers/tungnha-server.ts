@@ -4,10 +4,12 @@
  * commune; one-time enrolment codes issued for the bench's devices. Prints "CODES <json>" then "LISTENING <port>".
  * Args (env): BENCH_SEED, BENCH_HOUSEHOLDS, BENCH_VISITS_PER_HOUSEHOLD, BENCH_MEMBER_DEVICES (members, one hamlet each,
  * round-robin from the largest), BENCH_LARGEST_HAMLET_DEVICES (members of the largest hamlet); plus one commune leader.
+ * BENCH_SERVER_PROFILE=<file.cpuprofile>: a CPU profile of the serving only (started after the seed, written at exit).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { openStore, seedCommune } from '../../server/db';
@@ -40,9 +42,17 @@ async function main(): Promise<void> {
   // The bench regenerates the same commune from the same seed, so only the codes need to cross.
   process.stdout.write(`CODES ${JSON.stringify({ communeId: demo.commune.id, codes })}\n`);
 
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const inspector = profile ? new Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
   const app = createApp({ store, version: 'bench', enrolRateLimit: { max: 100_000, windowMs: 1000 }, onUnexpectedError: (e) => console.error(e) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.stdout.write(`LISTENING ${info.port}\n`));
-  const stop = () => {
+  const stop = async () => {
+    if (inspector && profile) writeFileSync(profile, JSON.stringify((await inspector.post('Profiler.stop')).profile));
     server.close();
     void store.close().finally(() => {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -50,8 +60,8 @@ async function main(): Promise<void> {
     });
     setTimeout(() => process.exit(1), 5000).unref();
   };
-  process.on('SIGTERM', stop);
-  process.stdin.on('end', stop);
+  process.on('SIGTERM', () => void stop());
+  process.stdin.on('end', () => void stop());
   process.stdin.resume();
 }
 
