@@ -7,7 +7,7 @@ import { pushTransaction, type Store } from '../db';
 import { readJsonBody } from '../http/body';
 import { jsonResponse } from '../http/compress';
 import { ApiFailure, issuesText, zodIssues } from '../http/errors';
-import { contentHash } from '../sync/canonical';
+import { hashed } from '../sync/canonical';
 import { collectRefs, planPush, type PushItem } from '../sync/push-plan';
 
 export interface PushOptions { bodyMaxBytes?: number; now: () => number }
@@ -34,7 +34,7 @@ export function pushRoutes(store: Store, opts: PushOptions) {
       }
       const parsed = Mutation.safeParse(raw);
       return parsed.success
-        ? { ok: true, mutation: parsed.data, hash: contentHash(parsed.data) }
+        ? { ok: true, mutation: parsed.data, ...hashed(parsed.data) }
         : { ok: false, id, reason: `Dữ liệu không hợp lệ: ${issuesText(parsed.error)}` };
     });
     // 3. One transaction: load, decide (scope, idempotency, LWW), write; 4. one result per mutation, in order.

@@ -98,7 +98,7 @@ function personDelete(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'person.
   return null;
 }
 
-function visitCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'visit.create'>): Rejection {
+function visitCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'visit.create'>, payloadJson?: string): Rejection {
   const v = m.payload;
   if (v.id !== m.entityId) return 'entityId phải trùng mã lượt thăm';
   if (v.memberId !== c.memberId) return 'Lượt thăm phải do chính người dùng thiết bị này ghi';
@@ -112,7 +112,8 @@ function visitCreate(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'visit.cr
     const same = stored.data !== null && canonicalJson(JSON.parse(stored.data)) === canonicalJson(visit);
     return same ? null : 'Lượt thăm này đã có với nội dung khác; lượt thăm không sửa được';
   }
-  const json = JSON.stringify(visit);
+  // The payload's JSON from hashing is this visit's JSON while the household has not moved (same keys, same order).
+  const json = payloadJson !== undefined && visit.hamletId === v.hamletId ? payloadJson : JSON.stringify(visit);
   ctx.visits.set(v.id, { communeId: c.communeId, data: json });
   w.visits.push({ visit, json, adjusted: visit.hamletId !== v.hamletId });
   return null;
@@ -163,13 +164,13 @@ function conflictResolve(ctx: PushContext, w: PushWrites, c: Caller, m: Of<'conf
   return null;
 }
 
-export function applyMutation(ctx: PushContext, w: PushWrites, c: Caller, m: Mutation): Rejection {
+export function applyMutation(ctx: PushContext, w: PushWrites, c: Caller, m: Mutation, payloadJson?: string): Rejection {
   switch (m.type) {
     case 'household.put': return householdPut(ctx, w, c, m);
     case 'household.delete': return householdDelete(ctx, w, c, m);
     case 'person.put': return personPut(ctx, w, c, m);
     case 'person.delete': return personDelete(ctx, w, c, m);
-    case 'visit.create': return visitCreate(ctx, w, c, m);
+    case 'visit.create': return visitCreate(ctx, w, c, m, payloadJson);
     case 'event.create': return eventCreate(ctx, w, c, m);
     case 'report.submit': return reportSubmit(ctx, w, c, m);
     case 'conflict.resolve': return conflictResolve(ctx, w, c, m);

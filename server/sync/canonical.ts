@@ -32,6 +32,22 @@ const SCHEMA_ORDERED = new Set(['visit.create', 'event.create', 'household.delet
 
 /** sha-256 truncated to 128 bits (base64url) of a validated mutation: tells two contents of one id apart. */
 export function contentHash(mutation: { type: string }): string {
-  const text = SCHEMA_ORDERED.has(mutation.type) ? JSON.stringify(mutation) : canonicalJson(mutation);
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  return hashed(mutation).hash;
+}
+
+/**
+ * The content hash, and for schema-ordered types the payload's JSON as it appears inside the hashed text, so that
+ * storing a visit does not stringify it a second time (one visit ≈ 5 µs of a push's ≈ 100 µs per visit). The text is
+ * byte for byte `JSON.stringify(mutation)` — the hash of every stored mutation stays the same — which needs `payload`
+ * to be the last key (it is, in the schema; otherwise the plain path is taken).
+ */
+export function hashed(mutation: { type: string }): { hash: string; payloadJson?: string } {
+  const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  if (!SCHEMA_ORDERED.has(mutation.type)) return { hash: digest(canonicalJson(mutation)) };
+  const { payload, ...head } = mutation as { type: string; payload?: unknown };
+  const keys = Object.keys(mutation);
+  if (payload === undefined || keys[keys.length - 1] !== 'payload') return { hash: digest(JSON.stringify(mutation)) };
+  const payloadJson = JSON.stringify(payload);
+  const start = JSON.stringify(head);
+  return { hash: digest(`${start.slice(0, -1)}${start.length > 2 ? ',' : ''}"payload":${payloadJson}}`), payloadJson };
 }

@@ -14,7 +14,7 @@ import { emptyWrites } from './push-types';
 import { applyMutation } from './apply';
 
 export type PushItem =
-  | { ok: true; mutation: Mutation; hash: string }
+  | { ok: true; mutation: Mutation; hash: string; /** JSON of the payload, from hashing (canonical.ts `hashed`). */ payloadJson?: string }
   | { ok: false; id: string; reason: string };
 
 export function collectRefs(items: PushItem[]): PushRefs {
@@ -50,7 +50,7 @@ export function planPush(ctx: PushContext, caller: Caller, items: PushItem[], no
       results.push({ id: item.id, status: 'rejected', reason: item.reason });
       continue;
     }
-    const { mutation: m, hash } = item;
+    const { mutation: m, hash, payloadJson } = item;
     const stored = seen.get(m.id);
     if (stored !== undefined) {
       results.push(stored === hash
@@ -63,7 +63,7 @@ export function planPush(ctx: PushContext, caller: Caller, items: PushItem[], no
       results.push({ id: m.id, status: 'rejected', reason: 'Ngày giờ trên điện thoại sai (quá xa trong tương lai). Hãy chỉnh lại ngày giờ rồi đồng bộ lại: mục này sẽ tự được gửi lại' });
       continue;
     }
-    const rejection = applyMutation(ctx, writes, caller, m);
+    const rejection = applyMutation(ctx, writes, caller, m, payloadJson);
     if (rejection !== null) {
       results.push({ id: m.id, status: 'rejected', reason: rejection });
       continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, contentHash } from '../../server/sync/canonical';
+import { createHash } from 'node:crypto';
+import { canonicalJson, contentHash, hashed } from '../../server/sync/canonical';
 import { Mutation } from '../../src/shared/protocol';
 import { generateDemoCommune } from '../../src/shared/demo';
 
@@ -30,6 +31,19 @@ describe('mutation content hash', () => {
     const base = contentHash(Mutation.parse(visit));
     expect(contentHash(Mutation.parse({ ...visit, payload: { ...visit.payload, notes: 'khác' } }))).not.toBe(base);
     expect(contentHash(Mutation.parse({ ...visit, hlc: '001780110000001:0000:dev1' }))).not.toBe(base);
+  });
+
+  it('hashes a visit exactly as before (JSON.stringify of the whole mutation) while handing back its payload JSON', () => {
+    const before = (m: unknown) => createHash('sha256').update(JSON.stringify(m)).digest('base64url').slice(0, 22);
+    const del = { id: '019a0000-0000-7000-8000-000000000003', type: 'household.delete', entityId: demo.households[1]!.id, hlc: '001780110000000:0000:dev1', payload: {} };
+    for (const v of demo.visits.slice(0, 50)) {
+      const m = Mutation.parse({ ...visit, entityId: v.id, payload: v });
+      const h = hashed(m);
+      expect(h.hash).toBe(before(m)); // stored hashes stay valid: a resent batch is still a duplicate
+      expect(h.payloadJson).toBe(JSON.stringify((m as { payload: unknown }).payload));
+    }
+    expect(hashed(Mutation.parse(del)).hash).toBe(before(Mutation.parse(del)));
+    expect(hashed(Mutation.parse(put)).payloadJson).toBeUndefined(); // free-keyed records: the canonical path
   });
 
   it('canonical JSON sorts keys at every level and drops undefined', () => {
