@@ -1,7 +1,8 @@
 /** A full phone is said in Vietnamese, however the browser or Dexie words it; other errors keep their own message. */
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/ui/lib/errors';
-import { vi as messages } from '../../src/ui/i18n/vi';
+import '../../src/ui/i18n/screens'; // the later screens' messages, as every screen that shows errors has them
+import { viScreens as messages } from '../../src/ui/i18n/vi-screens';
 
 const FULL = messages['error.storageFull'];
 

@@ -85,6 +85,7 @@ export const viScreens = {
   'visit.title': 'Ghi lượt thăm',
   'visit.autosaved': 'Mọi thay đổi được lưu tạm ngay trên máy.',
   'visit.autosaveFailed': 'Những gì vừa chọn CHƯA được lưu tạm. {reason} Đừng rời màn hình này trước khi bấm “Lưu lượt thăm”.',
+  'error.storageFull': 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng rồi thử lại; những gì đã lưu trước đó vẫn còn.',
   'visit.kind': 'Hình thức',
   'visit.notes': 'Ghi chú',
   'visit.notesHint': 'Không ghi số CCCD, tài khoản, mật khẩu hay mã OTP.',

@@ -32,7 +32,6 @@ export const vi = {
   'offline.downloading': 'Máy đang tải ứng dụng về để dùng khi không có mạng. Hãy ở lại chỗ có Wi-Fi đến khi dòng này biến mất.',
   'offline.failed': 'Chưa tải xong ứng dụng để dùng khi không có mạng (mạng bị ngắt giữa chừng). Hãy ở lại chỗ có Wi-Fi: máy sẽ tự tải lại.',
   'offline.ready': 'Ứng dụng đã có trên máy: dùng được khi không có mạng.',
-  'error.storageFull': 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng rồi thử lại; những gì đã lưu trước đó vẫn còn.',
   'list.title': 'Hộ gia đình',
   'list.noHamlet': 'Chưa chọn thôn/bản',
   'list.noHamletHelp': 'Máy này chưa có thôn/bản nào. Hãy đồng bộ khi có mạng; nếu vẫn vậy, xin tổ trưởng kiểm tra mã đăng ký.',
