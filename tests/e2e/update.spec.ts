@@ -18,7 +18,9 @@ test('update waits for the open visit draft, then applies on tap', async ({ page
   const fraud = page.getByRole('radiogroup', { name: 'An toàn thông tin, phòng chống lừa đảo trực tuyến' });
   await fraud.getByRole('radio', { name: 'Đã hướng dẫn' }).click();
 
-  // "Deploy" version 2: a new worker installs next to the one in control, and waits.
+  // "Deploy" version 2: a new worker installs next to the one in control, and waits (after this window's own
+  // registration of `/sw.js`, which runs when idle and would otherwise replace it).
+  await page.waitForFunction(() => performance.getEntriesByName('tn:sw-registered').length > 0);
   await page.evaluate(async () => { await navigator.serviceWorker.register('/sw.js?v=2', { scope: '/' }); });
   await expect(page.getByTestId('update-banner')).toBeVisible();
   const firstController = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
@@ -52,6 +54,8 @@ test('an update applied in another window: this one offers a reload instead of r
   const other = await context.newPage();
   await other.goto('/households');
   await expect(other.getByTestId('household-list').locator('li').first()).toBeVisible();
+  // Both windows have registered `/sw.js` (when idle): a later registration of it would replace "version 2" below.
+  for (const p of [page, other]) await p.waitForFunction(() => performance.getEntriesByName('tn:sw-registered').length > 0);
 
   // Version 2 arrives; the other window applies it.
   await other.evaluate(async () => { await navigator.serviceWorker.register('/sw.js?v=2', { scope: '/' }); });

@@ -24,7 +24,8 @@ export async function registerServiceWorker(): Promise<void> {
   // the page controlled (a page that stays open for days after it must still see the next one).
   let controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (controlled && updateState.value !== 'applying') updateState.value = 'reload';
+    if (updateState.value === 'applying') return window.location.reload(); // the tap here: the new version is in control
+    if (controlled) updateState.value = 'reload';
     controlled = true;
   });
   // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
@@ -35,7 +36,17 @@ export async function registerServiceWorker(): Promise<void> {
   } catch (e) {
     console.error('sw', e); // sw.js itself did not arrive: offline.ts tries again
   }
+  // workbox-window stops reporting new versions after the first one it sees (in a window the first install claimed,
+  // that is the first install itself): watch the registration directly too. A worker installed while another
+  // controls the page is a new version waiting.
+  registration?.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller && updateState.value === 'none') updateState.value = 'ready';
+    });
+  });
   trackOfflineReadiness(navigator.serviceWorker, registration);
+  performance.mark('tn:sw-registered'); // for tests: this window has asked for its worker (registration runs when idle)
   // Check again whenever the app comes back to the foreground: phones keep PWAs alive for days.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);
@@ -51,8 +62,7 @@ export async function applyUpdate(): Promise<void> {
   // Nothing waits any more (another window took it): skipWaiting would never answer; the new version is in control.
   if (!(await navigator.serviceWorker.getRegistration())?.waiting) return window.location.reload();
   updateState.value = 'applying';
-  wb.addEventListener('controlling', () => window.location.reload());
-  wb.messageSkipWaiting();
+  wb.messageSkipWaiting(); // the controllerchange listener above reloads
 }
 
 /** For tests and the console: ask the browser to look for a new version now. */
