@@ -7,6 +7,7 @@
 import type { Priority } from './schema';
 import type { PRIORITY_FIELD_NAMES } from './fields';
 import { cleanText, fold, givenName, viCollator } from './text';
+import { vnDate } from './vn-date';
 
 export type PriorityKey = (typeof PRIORITY_FIELD_NAMES)[number];
 
@@ -115,7 +116,8 @@ export function passesFilters(s: HouseholdSummary, f: SearchFilters): boolean {
 
 /**
  * Matching households: whole-word matches first, then by given name the Vietnamese way — or, when only those
- * needing a return visit are shown, by the date owed (earliest, the most overdue, first), then by name.
+ * needing a return visit are shown, by the date owed (earliest, the most overdue, first), then by name; those visited
+ * after their date with no new one ("chưa hẹn ngày", src/ui/lib/follow-up.ts) come after every dated one.
  */
 export function searchHouseholds(summaries: readonly HouseholdSummary[], query: string, filters: SearchFilters = {}): HouseholdSummary[] {
   const terms = queryTerms(query);
@@ -132,7 +134,9 @@ export function searchHouseholds(summaries: readonly HouseholdSummary[], query: 
     if (rank < 0) continue;
     hits.push({ s, key: rank * summaries.length + order.get(s)! });
   }
-  const byDate = (a: HouseholdSummary, b: HouseholdSummary) => (a.nextFollowUp! < b.nextFollowUp! ? -1 : a.nextFollowUp! > b.nextFollowUp! ? 1 : 0);
+  const undated = (s: HouseholdSummary) => (s.lastVisitAt !== null && vnDate(s.lastVisitAt) > s.nextFollowUp! ? 1 : 0);
+  const byDate = (a: HouseholdSummary, b: HouseholdSummary) => undated(a) - undated(b)
+    || (a.nextFollowUp! < b.nextFollowUp! ? -1 : a.nextFollowUp! > b.nextFollowUp! ? 1 : 0);
   const n = summaries.length;
   if (filters.needsFollowUp) hits.sort((a, b) => Math.floor(a.key / n) - Math.floor(b.key / n) || byDate(a.s, b.s) || a.key - b.key);
   else hits.sort((a, b) => a.key - b.key);

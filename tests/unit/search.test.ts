@@ -71,9 +71,11 @@ describe('household search', () => {
     const owed = [
       summary('Lò Văn Pọm', { nextFollowUp: '2026-12-05' }), summary('Hà Thị Mai', { nextFollowUp: '2026-11-02' }),
       summary('Vi Văn Anh', { nextFollowUp: '2026-12-05' }), summary('Lê Văn Hùng'),
+      // Visited on 20 November, after its 1 November date, with no new one: after every dated household.
+      summary('Đinh Văn Tùng', { nextFollowUp: '2026-11-01', lastVisitAt: '2026-11-20T03:00:00.000Z' }),
     ];
-    expect(searchHouseholds(owed, '', { needsFollowUp: true }).map((s) => s.label)).toEqual(['Hà Thị Mai', 'Vi Văn Anh', 'Lò Văn Pọm']);
-    expect(searchHouseholds(owed, '').map((s) => s.label)).toEqual(['Vi Văn Anh', 'Lê Văn Hùng', 'Hà Thị Mai', 'Lò Văn Pọm']); // by given name
+    expect(searchHouseholds(owed, '', { needsFollowUp: true }).map((s) => s.label)).toEqual(['Hà Thị Mai', 'Vi Văn Anh', 'Lò Văn Pọm', 'Đinh Văn Tùng']);
+    expect(searchHouseholds(owed, '').map((s) => s.label)).toEqual(['Vi Văn Anh', 'Lê Văn Hùng', 'Hà Thị Mai', 'Lò Văn Pọm', 'Đinh Văn Tùng']); // by given name
   });
 
   it('filters: not visited, needs follow-up, priority groups (any of)', () => {
