@@ -60,9 +60,13 @@ export async function applyUpdate(): Promise<void> {
   if (syncRunning.value) { updateState.value = 'blocked-sync'; return; }
   if (await (await dataLayer()).hasOpenDraft()) { updateState.value = 'blocked-draft'; return; }
   // Nothing waits any more (another window took it): skipWaiting would never answer; the new version is in control.
-  if (!(await navigator.serviceWorker.getRegistration())?.waiting) return window.location.reload();
+  const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+  if (!waiting) return window.location.reload();
   updateState.value = 'applying';
-  wb.messageSkipWaiting(); // the controllerchange listener above reloads
+  // Reload once it is active: the controllerchange listener above does, but a page no worker controls (a hard
+  // reload) never gets that event.
+  waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') window.location.reload(); });
+  wb.messageSkipWaiting();
 }
 
 /** For tests and the console: ask the browser to look for a new version now. */
