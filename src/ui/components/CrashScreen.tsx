@@ -5,6 +5,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../i18n';
 import { Screen } from './Screen';
+import { session } from '../state/session';
 
 interface State { error: unknown }
 
@@ -32,10 +33,11 @@ export class CrashScreen extends Component<{ children: ComponentChildren }, Stat
  * in the first bundle, still works offline), and reload to fetch it again once there is a connection.
  */
 export function ScreenLoadFailed() {
+  const enrolled = !!session.value; // before enrolment the list would only lead back to Welcome
   return (
-    <Screen title={t('load.title')}>
+    <Screen title={t('load.title')} tabs={enrolled}>
       <p role="alert">{t('load.text')}</p>
-      <a class="btn block big" href="/households">{t('crash.reload')}</a>
+      {enrolled && <a class="btn block big" href="/households">{t('crash.reload')}</a>}
       <button type="button" class="btn secondary block" onClick={() => window.location.reload()}>{t('load.reload')}</button>
     </Screen>
   );
