@@ -4,7 +4,7 @@
  */
 import { db, type HouseholdRow, type PersonRow, type VisitRow } from './db';
 import { rowToSummary } from './digests';
-import { householdState, nextFollowUp, type ItemState } from '../shared/state';
+import { householdState, latestVisitAt, nextFollowUp, type ItemState } from '../shared/state';
 import type { HouseholdSummary } from '../shared/search';
 import { compareViNameKeys, compareViNames, viNameKey } from '../shared/text';
 
@@ -16,6 +16,8 @@ export interface HouseholdDetail {
   /** Current outcome per (item, person), derived from visits; key = cellKey(item, personId). */
   state: Map<string, ItemState>;
   nextFollowUp: string | null;
+  /** Time of the latest visit, as on the list (digest). */
+  lastVisitAt: string | null;
   /** Outbox items of this household not yet acknowledged by the server. */
   unsynced: number;
   demo: boolean;
@@ -40,7 +42,7 @@ export async function getHousehold(id: string): Promise<HouseholdDetail | undefi
   ]);
   persons.sort((a, b) => (a.birthYear ?? 9999) - (b.birthYear ?? 9999) || compareViNames(a.firstName, b.firstName));
   visits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : -1));
-  return { household, persons, visits, state: householdState(visits), nextFollowUp: nextFollowUp(visits), unsynced, demo: household.demo === 1 };
+  return { household, persons, visits, state: householdState(visits), nextFollowUp: nextFollowUp(visits), lastVisitAt: latestVisitAt(visits), unsynced, demo: household.demo === 1 };
 }
 
 

@@ -11,7 +11,7 @@
 import type { Household, Person, Visit } from './schema';
 import type { HouseholdRow as ReportHousehold, PersonRow as ReportPerson, VisitRow as ReportVisit } from './report/counts';
 import { ITEM_KEYS, OUTCOMES, type Outcome } from './catalogue';
-import { nextFollowUp } from './state';
+import { latestVisitAt, nextFollowUp } from './state';
 import { searchText, type HouseholdSummary } from './search';
 
 /** Bumped when the facts encoding changes; a digest of another version is rebuilt from the rows. */
@@ -79,14 +79,8 @@ export function encodeFacts(persons: readonly Pick<Person, 'id' | 'birthYear' | 
 /** What a digest derives from the visits (and the people they name), given people and visits already in id order. */
 export type VisitPart = Pick<Digest, 'visitedEver' | 'lastVisitAt' | 'nextFollowUp' | 'v' | 'facts'>;
 export function visitPart(persons: readonly Pick<Person, 'id' | 'birthYear' | 'hasSmartphone'>[], visits: readonly VisitLike[]): VisitPart {
-  let last: string | null = null;
-  let lastMs = -Infinity;
-  for (const v of visits) {
-    const ms = Date.parse(v.at);
-    if (last === null || ms > lastMs) { last = v.at; lastMs = ms; }
-  }
   return {
-    visitedEver: visits.length > 0, lastVisitAt: last, nextFollowUp: visits.length ? nextFollowUp(visits) : null,
+    visitedEver: visits.length > 0, lastVisitAt: latestVisitAt(visits), nextFollowUp: visits.length ? nextFollowUp(visits) : null,
     v: DIGEST_VERSION, facts: asciiJson(encodeFacts(persons, visits)),
   };
 }

@@ -56,6 +56,17 @@ export function householdState(visits: readonly VisitLike[]): Map<string, ItemSt
   return state;
 }
 
+/** The time of the latest visit (as recorded), null when never visited: the list's "last visit" and the page's. */
+export function latestVisitAt(visits: readonly Pick<Visit, 'at'>[]): string | null {
+  let last: string | null = null;
+  let lastMs = -Infinity;
+  for (const v of visits) {
+    const ms = Date.parse(v.at);
+    if (last === null || ms > lastMs) { last = v.at; lastMs = ms; }
+  }
+  return last;
+}
+
 /** The follow-up date still open: the latest visit's follow-up if any of its cells still needs help. */
 export function nextFollowUp(visits: readonly (VisitLike & Pick<Visit, 'followUpOn'>)[]): string | null {
   const state = householdState(visits);

@@ -15,8 +15,6 @@ import { ItemStateTable } from './ItemStateTable';
 import { VisitHistory } from './VisitHistory';
 import { ConflictFlags } from './ConflictFlags';
 
-const lastVisitAt = (visits: readonly { at: string }[]) => visits.reduce<string | null>((m, v) => (!m || Date.parse(v.at) > Date.parse(m) ? v.at : m), null);
-
 function FollowUpNotice({ date, status }: { date: string; status: FollowUpStatus }) {
   if (status === 'undated') return <p class="notice warn" data-testid="follow-up">{t('household.followUpUndated', { date: formatDate(date) })}</p>;
   if (status === 'overdue') return <p class="notice danger" data-testid="follow-up" data-overdue="true"><strong>{t('household.overdueFollowUp', { date: formatDate(date) })}</strong></p>;
@@ -44,7 +42,7 @@ export function HouseholdPage() {
       <a class="btn block big" href={`/households/${h.id}/visit`} data-testid="start-visit">
         {hasDraft ? t('household.continueVisit') : t('household.recordVisit')}
       </a>
-      {d.nextFollowUp && <FollowUpNotice date={d.nextFollowUp} status={followUpStatus(d.nextFollowUp, lastVisitAt(d.visits), vietnamToday())} />}
+      {d.nextFollowUp && <FollowUpNotice date={d.nextFollowUp} status={followUpStatus(d.nextFollowUp, d.lastVisitAt, vietnamToday())} />}
       <ConflictFlags conflicts={[...h.conflicts, ...d.persons.flatMap((p) => p.conflicts)]} />
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t('household.members')}</h2>
