@@ -7,7 +7,7 @@
 import type { Priority } from './schema';
 import type { PRIORITY_FIELD_NAMES } from './fields';
 import { cleanText, fold, givenName, viCollator } from './text';
-import { vnDate } from './vn-date';
+import { visitedAfter } from './follow-up';
 
 export type PriorityKey = (typeof PRIORITY_FIELD_NAMES)[number];
 
@@ -117,7 +117,7 @@ export function passesFilters(s: HouseholdSummary, f: SearchFilters): boolean {
 /**
  * Matching households: whole-word matches first, then by given name the Vietnamese way — or, when only those
  * needing a return visit are shown, by the date owed (earliest, the most overdue, first), then by name; those visited
- * after their date with no new one ("chưa hẹn ngày", src/ui/lib/follow-up.ts) come after every dated one.
+ * after their date with no new one ("chưa hẹn ngày", follow-up.ts) come after every dated one.
  */
 export function searchHouseholds(summaries: readonly HouseholdSummary[], query: string, filters: SearchFilters = {}): HouseholdSummary[] {
   const terms = queryTerms(query);
@@ -134,11 +134,13 @@ export function searchHouseholds(summaries: readonly HouseholdSummary[], query: 
     if (rank < 0) continue;
     hits.push({ s, key: rank * summaries.length + order.get(s)! });
   }
-  const undated = (s: HouseholdSummary) => (s.lastVisitAt !== null && vnDate(s.lastVisitAt) > s.nextFollowUp! ? 1 : 0);
-  const byDate = (a: HouseholdSummary, b: HouseholdSummary) => undated(a) - undated(b)
-    || (a.nextFollowUp! < b.nextFollowUp! ? -1 : a.nextFollowUp! > b.nextFollowUp! ? 1 : 0);
+  if (!filters.needsFollowUp) {
+    hits.sort((a, b) => a.key - b.key);
+    return hits.map((h) => h.s);
+  }
+  // Once per hit, not per comparison: match rank, then dated before "chưa hẹn ngày", then the date, then the name.
   const n = summaries.length;
-  if (filters.needsFollowUp) hits.sort((a, b) => Math.floor(a.key / n) - Math.floor(b.key / n) || byDate(a.s, b.s) || a.key - b.key);
-  else hits.sort((a, b) => a.key - b.key);
-  return hits.map((h) => h.s);
+  const owed = hits.map(({ s, key }) => ({ s, key, rank: Math.floor(key / n), late: visitedAfter(s.nextFollowUp!, s.lastVisitAt) ? 1 : 0, date: s.nextFollowUp! }));
+  owed.sort((a, b) => a.rank - b.rank || a.late - b.late || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.key - b.key);
+  return owed.map((h) => h.s);
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { getDraft } from '../../../data';
 import { PRIORITY_KEYS, vietnamToday } from '../../lib/enums';
-import { followUpStatus, type FollowUpStatus } from '../../lib/follow-up';
+import { followUpStatus, type FollowUpStatus } from '../../../shared/follow-up';
 import { formatDate, t } from '../../i18n';
 import { Screen, Loading } from '../../components/Screen';
 import { PRIORITY_LABEL } from './labels';

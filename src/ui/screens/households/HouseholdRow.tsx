@@ -4,7 +4,7 @@ import { PRIORITY_KEYS } from '../../lib/enums';
 import { formatDate, t } from '../../i18n';
 import { PRIORITY_LABEL } from '../household/labels';
 import { vietnamToday } from '../../lib/enums';
-import { followUpStatus, type FollowUpStatus } from '../../lib/follow-up';
+import { followUpStatus, type FollowUpStatus } from '../../../shared/follow-up';
 
 function FollowUpTag({ date, status }: { date: string; status: FollowUpStatus }) {
   if (status === 'undated') return <span class="tag warn">{t('list.followUpUndated')}</span>;

@@ -1,6 +1,6 @@
 /** An open follow-up: upcoming (today included), overdue (before today), or kept by a later visit with no new date. */
 import { describe, expect, it } from 'vitest';
-import { followUpStatus } from '../../src/ui/lib/follow-up';
+import { followUpStatus } from '../../src/shared/follow-up';
 
 describe('followUpStatus', () => {
   const today = '2026-11-26';
