@@ -89,15 +89,17 @@ export function formatTime(iso: string | null | undefined): string {
   return d ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : iso;
 }
 
-/** A number with `digits` decimals, written as Vietnamese write it (24,4) or English (24.4); no Intl on the first route. */
+/** Vietnamese write 24,4 where English writes 24.4; by hand: no Intl on the first route. */
+const decimalMark = (s: string, language: Lang) => (language === 'vi' ? s.replace('.', ',') : s);
+
+/** A number with `digits` decimals in the UI's language. */
 export function formatDecimal(n: number, digits: number): string {
-  const s = n.toFixed(digits);
-  return lang.value === 'vi' ? s.replace('.', ',') : s;
+  return decimalMark(n.toFixed(digits), lang.value);
 }
 
-/** A figure as shown on screen: 24,4 in Vietnamese, 24.4 in English (exports keep plain numbers). */
+/** A figure as shown on screen, in the UI's language unless told (exports keep plain numbers). */
 export function formatNumber(n: number, language: Lang = lang.value): string {
-  return language === 'vi' ? String(n).replace('.', ',') : String(n);
+  return decimalMark(String(n), language);
 }
 
 export function formatBytes(bytes: number): string {
