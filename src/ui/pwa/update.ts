@@ -24,8 +24,7 @@ export async function registerServiceWorker(): Promise<void> {
   // the page controlled (a page that stays open for days after it must still see the next one).
   let controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (updateState.value === 'applying') return window.location.reload(); // the tap here: the new version is in control
-    if (controlled) updateState.value = 'reload';
+    if (controlled && updateState.value !== 'applying') updateState.value = 'reload';
     controlled = true;
   });
   // 'waiting' also fires on load when a worker installed earlier is still waiting (e.g. the app was closed).
@@ -63,8 +62,8 @@ export async function applyUpdate(): Promise<void> {
   const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
   if (!waiting) return window.location.reload();
   updateState.value = 'applying';
-  // Reload once it is active: the controllerchange listener above does, but a page no worker controls (a hard
-  // reload) never gets that event.
+  // Reload once it is active — watched on the worker itself, not by controllerchange, which a page no worker controls
+  // (a hard reload) never gets.
   waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') window.location.reload(); });
   wb.messageSkipWaiting();
 }
