@@ -1,5 +1,5 @@
 /** Events: record a Ngày hội or a group session (offline; synced later) and see those recorded. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { recordEvent, listEvents } from '../../data/events';
 import { isValidationError } from '../../data/validation';
 import { catalogue } from '../../shared/catalogue';
@@ -31,6 +31,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   useEffect(reload, []);
   const set = (patch: Partial<typeof form>) => { setSaved(false); setForm({ ...form, ...patch }); };
   const [busy, once] = useBusy();
+  const formRef = useRef<HTMLFormElement>(null);
   const store = async () => {
     setErrors({});
     const attendance = attendanceOf(form.attendance);
@@ -49,7 +50,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   const save = (e: Event) => { e.preventDefault(); void once(store); };
   // The form is long: an error far above the Save button must come into view, or the tap looks like nothing.
   const showFirstError = () => requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>('[data-testid="event-form"] [aria-invalid="true"], [data-testid="event-form"] .error');
+    const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .error');
     el?.scrollIntoView({ block: 'center' });
     el?.focus?.();
   });
@@ -63,7 +64,7 @@ export function EventsScreen({ hamlets, defaultHamletId, onSaved }: Props) {
   );
   return (
     <div class="stack">
-      <form class="card stack" onSubmit={save} aria-labelledby="ev-h" data-testid="event-form">
+      <form ref={formRef} class="card stack" onSubmit={save} aria-labelledby="ev-h" data-testid="event-form">
         <h2 id="ev-h">{lt('events.new')}</h2>
         <div class="chips" role="radiogroup" aria-label={lt('events.kind')}>
           {(['digital_day', 'group_session'] as const).map((k) => (
