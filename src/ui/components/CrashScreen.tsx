@@ -9,6 +9,17 @@ import { session } from '../state/session';
 
 interface State { error: unknown }
 
+/** A failure the app cannot show its screens for: what happened, said once to screen readers, and the way out. */
+function Failure({ title, text, action, onAction, children }: { title: string; text: string; action: string; onAction: () => void; children?: ComponentChildren }) {
+  return (
+    <main class="stack">
+      <div class="stack" role="alert"><h1>{title}</h1><p>{text}</p></div>
+      <button type="button" class="btn block big" onClick={onAction}>{action}</button>
+      {children}
+    </main>
+  );
+}
+
 export class CrashScreen extends Component<{ children: ComponentChildren }, State> {
   override state: State = { error: null };
 
@@ -19,12 +30,7 @@ export class CrashScreen extends Component<{ children: ComponentChildren }, Stat
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <main class="stack">
-        <div class="stack" role="alert"><h1>{t('crash.title')}</h1><p>{t('crash.text')}</p></div>
-        <button type="button" class="btn block big" onClick={() => window.location.assign('/households')}>{t('crash.reload')}</button>
-      </main>
-    );
+    return <Failure title={t('crash.title')} text={t('crash.text')} action={t('crash.reload')} onAction={() => window.location.assign('/households')} />;
   }
 }
 
@@ -46,10 +52,8 @@ export function ScreenLoadFailed() {
 /** The phone's data could not be opened at start (src/ui/state/session.ts startupError): nothing is lost; try again. */
 export function StartupFailed({ detail }: { detail: string }) {
   return (
-    <main class="stack">
-      <div class="stack" role="alert"><h1>{t('startup.title')}</h1><p>{t('startup.text')}</p></div>
-      <button type="button" class="btn block big" onClick={() => window.location.reload()}>{t('startup.retry')}</button>
+    <Failure title={t('startup.title')} text={t('startup.text')} action={t('startup.retry')} onAction={() => window.location.reload()}>
       <p class="muted small">{detail}</p>
-    </main>
+    </Failure>
   );
 }
